@@ -1,0 +1,33 @@
+// Options: every knob of the library, each with its default. The CLI maps them one-to-one
+// to flags (the flag is named in each comment).
+#ifndef WINNOW_OPTIONS_H_
+#define WINNOW_OPTIONS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace winnow {
+
+struct Options {
+  // Rule files or folders (searched for *.rules) added after the defaults.  --rules PATH
+  std::vector<std::string> rule_paths;
+  // Start from the rule set compiled into the binary.  --no-default-rules sets false.
+  bool use_default_rules = true;
+  // Memory budget for the compiled RE2::Set and each rule's RE2, in bytes.  --re2-max-mem
+  int64_t re2_max_mem = 64 << 20;
+  // Documents larger than this are rejected with an error, never truncated.  --max-bytes
+  size_t max_document_bytes = 64u << 20;
+  // Lines longer than this are classified on their first max_line_bytes bytes only.
+  // --max-line-bytes
+  size_t max_line_bytes = 1u << 20;
+  // Deepest DOM nesting walked in HTML; deeper content is flattened.  --max-dom-depth
+  int max_dom_depth = 400;
+  // Keep per-line decisions (labels, rules, spans) in the result for explain.  (explain sets it)
+  bool keep_decisions = false;
+};
+
+}  // namespace winnow
+
+#endif  // WINNOW_OPTIONS_H_

@@ -1,0 +1,143 @@
+// winnow: strips boilerplate from scraped web pages, line by line, by rules a person can read.
+//
+// The manual
+// ==========
+// A page arrives as a text dump (one block per line, as a crude scraper writes it) or as HTML.
+// It is reduced to lines; every line gets a label (body, caption, credit, sidebar, ...) from
+// the rules in `rules/*.rules` (RE2 patterns plus shallow features), and lines no rule decides
+// get one from a statistical fallback and a context pass. Body lines are written, one paragraph
+// per line; every other line keeps its label, the rule that fired (`file:line`) and a reason.
+//
+// Cleaning one document:
+//
+//   winnow::Options options;                       // defaults: built-in rules, limits
+//   auto cleaner = winnow::Cleaner::Create(options);
+//   if (!cleaner.ok()) { std::cerr << cleaner.status().message(); return 2; }
+//   winnow::Input input;
+//   input.bytes = page_text;                       // a std::string_view
+//   input.url = "https://apnews.com/article/...";  // optional: enables site rules
+//   winnow::Result<winnow::Cleaned> out = (*cleaner)->Clean(input);
+//   if (out.ok()) std::cout << out->text;          // body paragraphs, '\n'-terminated
+//
+// Adding rules (see docs/rules.md for the language):
+//
+//   options.rule_paths = {"my-site.rules"};        // a file or a folder of *.rules
+//   options.use_default_rules = false;             // start from nothing
+//
+//   # my-site.rules
+//   caption  drop  /^FILE - /  words>=4
+//     + FILE - President Joe Biden speaks in Geneva, June 16, 2021.
+//     - File sharing is popular.
+//
+// Errors are values: Create() returns every rule error at once, one `file:line:col: message`
+// per line, and a rule set that does not compile is never half-applied. Clean() reports bad
+// input (too large, undecodable) as a Status and never throws. A Cleaner is immutable after
+// Create() and safe to share between threads.
+#ifndef WINNOW_WINNOW_H_
+#define WINNOW_WINNOW_H_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "winnow/label.h"
+#include "winnow/options.h"
+#include "winnow/status.h"
+
+namespace winnow {
+
+// What the bytes of an Input are.
+enum class Format : uint8_t { kAuto, kText, kHtml };
+
+struct Input {
+  std::string_view bytes;         // the document; not owned, must outlive Clean()
+  std::string url;                // page URL for site-scoped rules; may be empty
+  Format format = Format::kAuto;  // kAuto sniffs HTML from the first bytes
+};
+
+// Facts about the page that are not body text.
+struct Metadata {
+  std::string title;
+  std::string date;
+  std::string author;
+  std::string site_name;
+  std::string url;
+  std::string language;
+};
+
+// Why a line got its label when no rule decided it.
+enum class Reason : uint8_t {
+  kRule,         // a rule fired: see Decision::rule
+  kCutRegion,    // inside a region cut by a cut-to-end / cut-from-start rule
+  kLong,         // fallback: long with many stop words
+  kGood,         // fallback: enough words, stop words and punctuation to be prose
+  kShort,        // fallback: too short to judge alone
+  kBad,          // fallback: too few stop words or too much like a list or menu
+  kContext,      // context pass: took its neighbours' class
+  kEdge,         // context pass: outside the main content block
+  kDuplicate,    // repeats the title or an earlier line
+};
+std::string_view ReasonName(Reason reason);
+
+// A byte range of one line's text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+// The decision for one input line (blank lines have none).
+struct Decision {
+  uint32_t line_number = 0;  // 1-based line in the input (text) or block index (HTML)
+  Span text;                 // the line's text within Cleaned::source
+  Label label = Label::kBody;
+  Reason reason = Reason::kGood;
+  int32_t rule = -1;         // index into RuleSet rules, or -1
+  uint32_t first_span = 0;   // dropped spans: Cleaned::spans[first_span, first_span+span_count)
+  uint32_t span_count = 0;
+};
+
+// A dropped span inside a kept line.
+struct DroppedSpan {
+  Span span;
+  Label label = Label::kSidebar;
+  int32_t rule = -1;  // -1: the segmenter's glued-headline detector
+};
+
+struct Cleaned {
+  std::string text;  // body paragraphs, one per line, each '\n'-terminated; valid UTF-8
+  Metadata meta;
+  std::array<uint32_t, kLabelCount> label_counts{};  // lines per label
+  std::vector<uint32_t> rule_hits;                    // lines decided per rule index
+  // With Options::keep_decisions: the lines as classified, and their decisions.
+  std::string source;
+  std::vector<Decision> decisions;
+  std::vector<DroppedSpan> spans;
+};
+
+class RuleSet;
+
+class Cleaner {
+ public:
+  // Compiles the rules named by options (built-in defaults first, then rule_paths in order).
+  static Result<std::unique_ptr<Cleaner>> Create(const Options& options);
+  ~Cleaner();
+
+  Result<Cleaned> Clean(const Input& input) const;
+
+  // Where rule `index` comes from, as `file:line`.
+  std::string RuleOrigin(int index) const;
+  const RuleSet& rules() const { return *rules_; }
+  const Options& options() const { return options_; }
+
+ private:
+  Cleaner(Options options, std::unique_ptr<RuleSet> rules);
+  Options options_;
+  std::unique_ptr<RuleSet> rules_;
+};
+
+}  // namespace winnow
+
+#endif  // WINNOW_WINNOW_H_
