@@ -1,4 +1,6 @@
-# Writes OUT: a C++ table of the default rule files (FILES, paths shown relative to ROOT).
+# Writes OUT: a C++ table of the default rule files (FILES, '|'-separated, paths shown
+# relative to ROOT).
+string(REPLACE "|" ";" FILES "${FILES}")
 set(body "// Generated from rules/*.rules by cmake/embed_rules.cmake. Do not edit.\n")
 string(APPEND body "#include \"rules/default_rules.h\"\n\nnamespace winnow {\n")
 string(APPEND body "const std::vector<EmbeddedRuleFile>& DefaultRuleFiles() {\n")

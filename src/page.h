@@ -20,15 +20,15 @@ enum Container : uint32_t {
   kInHeader = 1u << 3,
   kInFooter = 1u << 4,
   kInAside = 1u << 5,
-  kInFigure = 1u << 6,      // figure or figcaption
+  kInFigure = 1u << 6,  // figure or figcaption
   kInForm = 1u << 7,
-  kInMenu = 1u << 8,        // menu, menubar, role=menu / navigation
+  kInMenu = 1u << 8,  // menu, menubar, role=menu / navigation
   kInButton = 1u << 9,
-  kInList = 1u << 10,       // li
+  kInList = 1u << 10,  // li
   kInTable = 1u << 11,
-  kInLinkList = 1u << 12,   // a list (ul/ol) whose items are mostly links
+  kInLinkList = 1u << 12,  // a list (ul/ol) whose items are mostly links
   kInBlockquote = 1u << 13,
-  kInHeading = 1u << 14,    // h1..h6
+  kInHeading = 1u << 14,  // h1..h6
   kInPre = 1u << 15,
   kInAddress = 1u << 16,
   kInTime = 1u << 17,
@@ -36,16 +36,16 @@ enum Container : uint32_t {
 
 // What the DOM knows about one line of an HTML page.
 struct DomFeatures {
-  std::string tag;          // the block element that produced the line ("p", "h2", "li", ...)
-  std::string path;         // tag path from <body>, e.g. "body>div>article>p"
-  std::string attrs;        // ancestors' class and id tokens and role values, lowercased,
-                            // space-separated, nearest first (for `class~/re/` predicates)
-  uint32_t containers = 0;  // Container bits
-  uint32_t block_id = 0;    // id of the nearest enclosing block container (groups lines)
-  uint16_t depth = 0;       // element depth of the line's block
-  uint8_t heading = 0;      // 1..6 for h1..h6, else 0
-  bool hidden = false;      // hidden, aria-hidden=true, or inline display:none on the way up
-  float link_density = 0;   // characters inside <a> over all characters of the line
+  std::string tag;               // the block element that produced the line ("p", "h2", "li", ...)
+  std::string path;              // tag path from <body>, e.g. "body>div>article>p"
+  std::string attrs;             // ancestors' class and id tokens and role values, lowercased,
+                                 // space-separated, nearest first (for `class~/re/` predicates)
+  uint32_t containers = 0;       // Container bits
+  uint32_t block_id = 0;         // id of the nearest enclosing block container (groups lines)
+  uint16_t depth = 0;            // element depth of the line's block
+  uint8_t heading = 0;           // 1..6 for h1..h6, else 0
+  bool hidden = false;           // hidden, aria-hidden=true, or inline display:none on the way up
+  float link_density = 0;        // characters inside <a> over all characters of the line
   float block_link_density = 0;  // the same over the whole block container
 };
 

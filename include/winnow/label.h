@@ -9,22 +9,22 @@
 namespace winnow {
 
 enum class Label : uint8_t {
-  kBody = 0,   // article text: the only label that reaches the output
-  kKeep,       // a rule protected the line from other rules; written as body
-  kTitle,      // the page headline
-  kTimestamp,  // publication / update times
-  kCaption,    // photo and video captions
-  kCredit,     // photo credits: "(AP Photo/...)"
-  kByline,     // author lines, "X reported from Y"
-  kCopyright,  // copyright and rights notices
-  kSidebar,    // related / more headlines, teasers, "N hours ago"
-  kSponsored,  // sponsored / promoted blurbs
-  kNav,        // navigation, breadcrumbs, menus
-  kShare,      // share / follow prompts
-  kNewsletter, // newsletter and subscription prompts
-  kAd,         // advertisement markers
-  kMeta,       // other page metadata (tags, categories, reading time)
-  kUi,         // widgets, buttons, cookie notices, comment forms
+  kBody = 0,     // article text: the only label that reaches the output
+  kKeep,         // a rule protected the line from other rules; written as body
+  kTitle,        // the page headline
+  kTimestamp,    // publication / update times
+  kCaption,      // photo and video captions
+  kCredit,       // photo credits: "(AP Photo/...)"
+  kByline,       // author lines, "X reported from Y"
+  kCopyright,    // copyright and rights notices
+  kSidebar,      // related / more headlines, teasers, "N hours ago"
+  kSponsored,    // sponsored / promoted blurbs
+  kNav,          // navigation, breadcrumbs, menus
+  kShare,        // share / follow prompts
+  kNewsletter,   // newsletter and subscription prompts
+  kAd,           // advertisement markers
+  kMeta,         // other page metadata (tags, categories, reading time)
+  kUi,           // widgets, buttons, cookie notices, comment forms
   kBoilerplate,  // removed by the statistical fallback without a more specific label
 };
 

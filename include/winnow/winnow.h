@@ -70,15 +70,15 @@ struct Metadata {
 
 // Why a line got its label when no rule decided it.
 enum class Reason : uint8_t {
-  kRule,         // a rule fired: see Decision::rule
-  kCutRegion,    // inside a region cut by a cut-to-end / cut-from-start rule
-  kLong,         // fallback: long with many stop words
-  kGood,         // fallback: enough words, stop words and punctuation to be prose
-  kShort,        // fallback: too short to judge alone
-  kBad,          // fallback: too few stop words or too much like a list or menu
-  kContext,      // context pass: took its neighbours' class
-  kEdge,         // context pass: outside the main content block
-  kDuplicate,    // repeats the title or an earlier line
+  kRule,       // a rule fired: see Decision::rule
+  kCutRegion,  // inside a region cut by a cut-to-end / cut-from-start rule
+  kLong,       // fallback: long with many stop words
+  kGood,       // fallback: enough words, stop words and punctuation to be prose
+  kShort,      // fallback: too short to judge alone
+  kBad,        // fallback: too few stop words or too much like a list or menu
+  kContext,    // context pass: took its neighbours' class
+  kEdge,       // context pass: outside the main content block
+  kDuplicate,  // repeats the title or an earlier line
 };
 std::string_view ReasonName(Reason reason);
 
@@ -94,8 +94,8 @@ struct Decision {
   Span text;                 // the line's text within Cleaned::source
   Label label = Label::kBody;
   Reason reason = Reason::kGood;
-  int32_t rule = -1;         // index into RuleSet rules, or -1
-  uint32_t first_span = 0;   // dropped spans: Cleaned::spans[first_span, first_span+span_count)
+  int32_t rule = -1;        // index into RuleSet rules, or -1
+  uint32_t first_span = 0;  // dropped spans: Cleaned::spans[first_span, first_span+span_count)
   uint32_t span_count = 0;
 };
 
@@ -110,7 +110,7 @@ struct Cleaned {
   std::string text;  // body paragraphs, one per line, each '\n'-terminated; valid UTF-8
   Metadata meta;
   std::array<uint32_t, kLabelCount> label_counts{};  // lines per label
-  std::vector<uint32_t> rule_hits;                    // lines decided per rule index
+  std::vector<uint32_t> rule_hits;                   // lines decided per rule index
   // With Options::keep_decisions: the lines as classified, and their decisions.
   std::string source;
   std::vector<Decision> decisions;

@@ -1,0 +1,100 @@
+#include "classify/fallback.h"
+
+namespace winnow {
+namespace {
+
+enum class Quality : uint8_t { kBad, kShort, kNearGood, kGood };
+
+struct Judged {
+  Quality initial;
+  Quality final;
+  bool fixed;  // decided by a rule or a cut region: context never changes it
+};
+
+Quality Initial(const Line& line, const DomFeatures* dom, const Settings& s) {
+  if (dom && (dom->hidden || dom->link_density > s.max_link_density)) return Quality::kBad;
+  if (line.chars < s.length_low) return Quality::kShort;
+  float stop = line.StopShare();
+  if (stop >= s.stopwords_high) {
+    return line.chars > s.length_high ? Quality::kGood : Quality::kNearGood;
+  }
+  if (stop >= s.stopwords_low) return Quality::kNearGood;
+  if (line.words >= s.prose_min_words && line.terminal) return Quality::kNearGood;
+  return Quality::kBad;
+}
+
+// The nearest class before (dir -1) or after (dir +1) line i among lines that are neither
+// short nor (when ignore_neargood) near-good; the page edges count as bad.
+Quality Neighbour(const std::vector<Judged>& j, size_t i, int dir, bool ignore_neargood) {
+  for (size_t k = i + dir; k < j.size(); k += dir) {  // size_t wraps below 0 and stops
+    Quality q = j[k].final;
+    if (q == Quality::kShort) continue;
+    if (ignore_neargood && q == Quality::kNearGood) continue;
+    return q;
+  }
+  return Quality::kBad;
+}
+
+}  // namespace
+
+void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Settings& settings,
+                   std::vector<Decision>& decisions) {
+  thread_local std::vector<Judged> judged;
+  judged.clear();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Decision& d = decisions[i];
+    if (d.rule >= 0 || d.reason == Reason::kCutRegion) {
+      Quality q = IsKept(d.label) ? Quality::kGood : Quality::kBad;
+      judged.push_back({q, q, true});
+      continue;
+    }
+    const DomFeatures* dom = page.dom.empty() ? nullptr : &page.dom[i];
+    Quality q = Initial(lines[i], dom, settings);
+    judged.push_back({q, q, false});
+  }
+
+  // Short lines first (seeing near-good neighbours as they are), then near-good ones.
+  thread_local std::vector<Quality> revised;
+  revised.assign(judged.size(), Quality::kBad);
+  for (size_t i = 0; i < judged.size(); ++i) {
+    if (judged[i].fixed || judged[i].initial != Quality::kShort) continue;
+    Quality prev = Neighbour(judged, i, -1, true), next = Neighbour(judged, i, +1, true);
+    if (prev == Quality::kGood && next == Quality::kGood) {
+      revised[i] = Quality::kGood;
+    } else if (prev == Quality::kBad && next == Quality::kBad) {
+      revised[i] = Quality::kBad;
+    } else if ((prev == Quality::kBad && Neighbour(judged, i, -1, false) == Quality::kNearGood) ||
+               (next == Quality::kBad && Neighbour(judged, i, +1, false) == Quality::kNearGood)) {
+      revised[i] = Quality::kGood;
+    } else {
+      revised[i] = Quality::kBad;
+    }
+  }
+  for (size_t i = 0; i < judged.size(); ++i) {
+    if (!judged[i].fixed && judged[i].initial == Quality::kShort) judged[i].final = revised[i];
+  }
+  for (size_t i = 0; i < judged.size(); ++i) {
+    if (judged[i].fixed || judged[i].initial != Quality::kNearGood) continue;
+    Quality prev = Neighbour(judged, i, -1, true), next = Neighbour(judged, i, +1, true);
+    judged[i].final =
+        (prev == Quality::kBad && next == Quality::kBad) ? Quality::kBad : Quality::kGood;
+  }
+
+  for (size_t i = 0; i < judged.size(); ++i) {
+    if (judged[i].fixed) continue;
+    Decision& d = decisions[i];
+    bool good = judged[i].final == Quality::kGood;
+    d.label = good ? Label::kBody : Label::kBoilerplate;
+    if (judged[i].initial == Quality::kGood) {
+      d.reason = Reason::kLong;
+    } else if (judged[i].initial == Quality::kBad) {
+      d.reason = Reason::kBad;
+    } else if (judged[i].initial == Quality::kShort) {
+      d.reason = good ? Reason::kContext : Reason::kShort;
+    } else {
+      d.reason = good ? Reason::kGood : Reason::kContext;
+    }
+  }
+}
+
+}  // namespace winnow

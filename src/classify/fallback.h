@@ -1,0 +1,23 @@
+// The statistical fallback (after jusText) for lines no rule decided, and the context pass
+// that lets short and borderline lines take their neighbours' class.
+#ifndef WINNOW_SRC_CLASSIFY_FALLBACK_H_
+#define WINNOW_SRC_CLASSIFY_FALLBACK_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "classify/line.h"
+#include "page.h"
+#include "rules/settings.h"
+#include "winnow/winnow.h"
+
+namespace winnow {
+
+// Fills the label and reason of every decision whose `rule` is -1 and whose reason is not
+// kCutRegion; rule-decided lines act as fixed good (keep) or bad (removed) neighbours.
+void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Settings& settings,
+                   std::vector<Decision>& decisions);
+
+}  // namespace winnow
+
+#endif  // WINNOW_SRC_CLASSIFY_FALLBACK_H_

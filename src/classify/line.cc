@@ -1,0 +1,124 @@
+#include "classify/line.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "classify/stopwords.h"
+#include "utf8.h"
+
+namespace winnow {
+namespace {
+
+bool IsClosing(char32_t c) {
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB ||
+         c == '*';
+}
+
+bool IsTerminal(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+
+// Lowercased core of a word (leading/trailing punctuation dropped, ’ read as ') for the
+// stop-word test; words longer than the buffer are never stop words.
+std::string_view WordCore(std::string_view word, char* buf, size_t cap) {
+  size_t b = 0, e = word.size();
+  auto is_core = [](unsigned char ch) { return ch >= 0x80 || std::isalnum(ch); };
+  while (b < e && !is_core(word[b])) ++b;
+  while (e > b && !is_core(word[e - 1])) --e;
+  size_t n = 0;
+  for (size_t i = b; i < e; ++i) {
+    if (n == cap) return {};
+    char ch = word[i];
+    if (word.compare(i, 3, "\xE2\x80\x99") == 0) {
+      buf[n++] = '\'';
+      i += 2;
+    } else {
+      buf[n++] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+    }
+  }
+  return std::string_view(buf, n);
+}
+
+}  // namespace
+
+void ComputeTextFeatures(std::string_view text, Line& line) {
+  char buf[32];
+  size_t i = 0;
+  size_t word_start = std::string_view::npos;
+  bool first_letter_seen = false;
+  char32_t last_significant = 0;
+  auto end_word = [&](size_t at) {
+    if (word_start == std::string_view::npos) return;
+    ++line.words;
+    std::string_view core = WordCore(text.substr(word_start, at - word_start), buf, sizeof buf);
+    if (!core.empty() && IsStopWord(core)) ++line.stop_words;
+    word_start = std::string_view::npos;
+  };
+  while (i < text.size()) {
+    size_t at = i;
+    char32_t c = utf8::Next(text, i);
+    ++line.chars;
+    if (utf8::IsSpace(c)) {
+      end_word(at);
+      continue;
+    }
+    ++line.nonspace;
+    if (word_start == std::string_view::npos) {
+      word_start = at;
+      first_letter_seen = false;
+    }
+    if (!first_letter_seen) {
+      bool upper = utf8::IsUpper(c), lower = utf8::IsLower(c);
+      // Scripts without case (CJK and beyond U+2E7F) still count as words with letters.
+      if (upper || lower || c > 0x2E7F) {
+        first_letter_seen = true;
+        ++line.alpha_words;
+        if (upper) ++line.caps_words;
+      } else if (utf8::IsDigit(c)) {
+        first_letter_seen = true;
+      }
+    }
+    if (utf8::IsDigit(c)) ++line.digits;
+    if (!IsClosing(c)) last_significant = c;
+  }
+  end_word(text.size());
+  line.terminal = IsTerminal(last_significant);
+}
+
+void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line>& lines) {
+  lines.clear();
+  uint32_t number = 0;
+  bool prev_blank = true;
+  std::string_view first;
+  size_t pos = 0;
+  while (pos <= page.size()) {
+    size_t nl = page.find('\n', pos);
+    if (nl == std::string_view::npos) nl = page.size();
+    ++number;
+    size_t b = pos, e = nl;
+    while (b < e && (page[b] == ' ' || page[b] == '\t' || page[b] == '\r')) ++b;
+    while (e > b && (page[e - 1] == ' ' || page[e - 1] == '\t' || page[e - 1] == '\r')) --e;
+    if (b == e) {
+      if (!lines.empty()) lines.back().blank_after = true;
+      prev_blank = true;
+    } else {
+      Line& line = lines.emplace_back();
+      line.begin = static_cast<uint32_t>(b);
+      line.end = static_cast<uint32_t>(e);
+      line.number = number;
+      line.index = static_cast<uint32_t>(lines.size() - 1);
+      line.blank_before = prev_blank;
+      ComputeTextFeatures(page.substr(b, std::min(e - b, max_line_bytes)), line);
+      std::string_view text = page.substr(b, e - b);
+      if (line.index == 0) {
+        first = text;
+      } else {
+        line.same_as_first = text == first;
+      }
+      prev_blank = false;
+    }
+    if (nl == page.size()) break;
+    pos = nl + 1;
+  }
+  if (!lines.empty()) lines.back().blank_after = true;
+}
+
+}  // namespace winnow

@@ -1,0 +1,86 @@
+#include "classify/predicates.h"
+
+namespace winnow {
+namespace {
+
+bool Compare(Op op, double lhs, double rhs) {
+  switch (op) {
+    case Op::kLt:
+      return lhs < rhs;
+    case Op::kLe:
+      return lhs <= rhs;
+    case Op::kGt:
+      return lhs > rhs;
+    case Op::kGe:
+      return lhs >= rhs;
+    case Op::kEq:
+      return lhs == rhs;
+    case Op::kNe:
+      return lhs != rhs;
+    default:
+      return lhs != 0;
+  }
+}
+
+bool EvaluateRaw(const Predicate& p, const LineContext& c) {
+  const Line& l = c.line;
+  const DomFeatures* d = c.dom;
+  switch (p.feature) {
+    case Feature::kWords:
+      return Compare(p.op, l.words, p.number);
+    case Feature::kChars:
+      return Compare(p.op, l.chars, p.number);
+    case Feature::kPunct:
+      return l.terminal;
+    case Feature::kCaps:
+      return Compare(p.op, l.CapsShare(), p.number);
+    case Feature::kDigits:
+      return Compare(p.op, l.DigitShare(), p.number);
+    case Feature::kStop:
+      return Compare(p.op, l.StopShare(), p.number);
+    case Feature::kLine:
+      return Compare(p.op, l.index + 1, p.number);
+    case Feature::kFromEnd:
+      return Compare(p.op, c.line_count - l.index, p.number);
+    case Feature::kBlankBefore:
+      return l.blank_before;
+    case Feature::kBlankAfter:
+      return l.blank_after;
+    case Feature::kSameAsFirst:
+      return l.same_as_first;
+    case Feature::kLinks:
+      return Compare(p.op, d ? d->link_density : 0, p.number);
+    case Feature::kBlockLinks:
+      return Compare(p.op, d ? d->block_link_density : 0, p.number);
+    case Feature::kHeading:
+      return Compare(p.op, d ? d->heading : 0, p.number);
+    case Feature::kDepth:
+      return Compare(p.op, d ? d->depth : 0, p.number);
+    case Feature::kHidden:
+      return d && d->hidden;
+    case Feature::kTag:
+      return d && ((d->tag == p.text) == (p.op == Op::kEq));
+    case Feature::kIn:
+      return d && (((d->containers & p.containers) != 0) == (p.op == Op::kEq));
+    case Feature::kClass:
+      return d && RE2::PartialMatch(d->attrs, *p.re);
+    case Feature::kPath:
+      return d && RE2::PartialMatch(d->path, *p.re);
+  }
+  return false;
+}
+
+}  // namespace
+
+bool Evaluate(const Predicate& p, const LineContext& ctx) {
+  return EvaluateRaw(p, ctx) != p.negate;
+}
+
+bool EvaluateAll(const Rule& rule, const LineContext& ctx) {
+  for (const Predicate& p : rule.predicates) {
+    if (!Evaluate(p, ctx)) return false;
+  }
+  return true;
+}
+
+}  // namespace winnow

@@ -1,0 +1,27 @@
+// Flags every command that loads rules shares, mapped one-to-one onto winnow::Options.
+#ifndef WINNOW_SRC_CLI_RULE_FLAGS_H_
+#define WINNOW_SRC_CLI_RULE_FLAGS_H_
+
+#include <boost/program_options.hpp>
+#include <string>
+
+#include "winnow/options.h"
+
+namespace winnow::cli {
+
+// Adds --rules, --no-default-rules, --re2-max-mem, --max-bytes, --max-line-bytes and
+// --max-dom-depth, storing into `options`.
+void AddRuleFlags(boost::program_options::options_description& desc, Options& options);
+
+// Finishes what the flags could not store directly (the negated --no-default-rules).
+void ApplyRuleFlags(const boost::program_options::variables_map& vm, Options& options);
+
+// Parses args against desc (with positional `positional` collecting the rest); on error or
+// --help prints to stderr/stdout and returns the exit status to use, else -1.
+int ParseArgs(const std::vector<std::string>& args,
+              const boost::program_options::options_description& desc, const char* usage,
+              const char* positional, boost::program_options::variables_map& vm);
+
+}  // namespace winnow::cli
+
+#endif  // WINNOW_SRC_CLI_RULE_FLAGS_H_

@@ -1,0 +1,112 @@
+#include "rules/rule_set.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "rules/default_rules.h"
+#include "rules/rule_parser.h"
+
+namespace winnow {
+namespace fs = std::filesystem;
+
+namespace {
+
+Status ReadRuleFile(const fs::path& path, std::vector<RuleSource>& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError(path.string() + ": cannot read rules file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  out.push_back({path.string(), text.str()});
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::vector<RuleSource>> RuleSet::Sources(const Options& options) {
+  std::vector<RuleSource> sources;
+  if (options.use_default_rules) {
+    for (const auto& f : DefaultRuleFiles()) sources.push_back({f.path, f.text});
+  }
+  for (const std::string& p : options.rule_paths) {
+    std::error_code ec;
+    fs::file_status st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) return Status::IoError(p + ": no such rules file or folder");
+    if (fs::is_directory(st)) {
+      std::vector<fs::path> files;
+      for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::end(it);
+           it.increment(ec)) {
+        if (it->path().extension() == ".rules" && it->is_regular_file(ec)) {
+          files.push_back(it->path());
+        }
+      }
+      if (ec) return Status::IoError(p + ": " + ec.message());
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) {
+        if (Status s = ReadRuleFile(f, sources); !s.ok()) return s;
+      }
+    } else if (Status s = ReadRuleFile(p, sources); !s.ok()) {
+      return s;
+    }
+  }
+  return sources;
+}
+
+Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>& sources,
+                                                  int64_t max_mem) {
+  std::unique_ptr<RuleSet> set(new RuleSet());
+  std::vector<std::string> errors;
+  ParsedFile parsed;
+  for (const RuleSource& src : sources) {
+    ParseRules(src.name, src.text, max_mem, parsed, errors);
+  }
+  set->settings_ = parsed.settings;
+  set->rules_ = std::move(parsed.rules);
+
+  RE2::Options re_options;
+  re_options.set_max_mem(max_mem);
+  re_options.set_log_errors(false);
+  set->set_ = std::make_unique<RE2::Set>(re_options, RE2::UNANCHORED);
+  for (size_t i = 0; i < set->rules_.size(); ++i) {
+    const Rule& r = set->rules_[i];
+    if (!r.re) {
+      set->unpatterned_.push_back(static_cast<int>(i));
+      continue;
+    }
+    std::string error;
+    if (set->set_->Add(r.pattern, &error) < 0) {
+      errors.push_back(set->Origin(static_cast<int>(i)) + ":1: bad pattern: " + error);
+      continue;
+    }
+    set->set_to_rule_.push_back(static_cast<int>(i));
+  }
+  if (errors.empty() && !set->set_->Compile()) {
+    errors.push_back("rule set: the patterns need more than --re2-max-mem=" +
+                     std::to_string(max_mem) + " bytes of RE2 memory");
+  }
+  if (!errors.empty()) {
+    std::string msg;
+    for (const auto& e : errors) msg += e + "\n";
+    msg.pop_back();
+    return Status::RuleError(std::move(msg));
+  }
+  return set;
+}
+
+void RuleSet::Match(std::string_view text, std::vector<int>& hits) const {
+  if (set_to_rule_.empty()) return;
+  size_t first = hits.size();
+  // RE2::Set::Match clears its output vector, so match into a reused thread-local one.
+  thread_local std::vector<int> set_hits;
+  if (!set_->Match(text, &set_hits)) return;
+  for (int h : set_hits) hits.push_back(set_to_rule_[h]);
+  std::sort(hits.begin() + first, hits.end());
+}
+
+std::string RuleSet::Origin(int i) const {
+  return rules_[i].file + ":" + std::to_string(rules_[i].line);
+}
+
+}  // namespace winnow

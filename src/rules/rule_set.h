@@ -1,0 +1,58 @@
+// RuleSet: every rule of a run, compiled, with all patterns in one RE2::Set so a line is
+// matched once whatever the number of rules.
+#ifndef WINNOW_SRC_RULES_RULE_SET_H_
+#define WINNOW_SRC_RULES_RULE_SET_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "re2/set.h"
+#include "rules/rule.h"
+#include "rules/settings.h"
+#include "winnow/options.h"
+#include "winnow/status.h"
+
+namespace winnow {
+
+// A rules file's name and contents.
+struct RuleSource {
+  std::string name;
+  std::string text;
+};
+
+class RuleSet {
+ public:
+  // Compiles sources in order; settings of later files override earlier ones. All errors are
+  // returned at once (Status::RuleError, one `file:line:col: message` per line).
+  static Result<std::unique_ptr<RuleSet>> Compile(const std::vector<RuleSource>& sources,
+                                                  int64_t max_mem);
+
+  // The sources named by options: the built-in rules (unless disabled), then every rule path
+  // (a file, or a folder searched recursively for *.rules, sorted by path).
+  static Result<std::vector<RuleSource>> Sources(const Options& options);
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const Settings& settings() const { return settings_; }
+  // Rules that have no pattern: candidates on every line.
+  const std::vector<int>& unpatterned() const { return unpatterned_; }
+
+  // Appends to `hits` the index of every rule whose pattern matches `text`.
+  void Match(std::string_view text, std::vector<int>& hits) const;
+
+  // `file:line` of rule i.
+  std::string Origin(int i) const;
+
+ private:
+  RuleSet() = default;
+  std::vector<Rule> rules_;
+  Settings settings_;
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<int> set_to_rule_;  // RE2::Set index -> rule index
+  std::vector<int> unpatterned_;
+};
+
+}  // namespace winnow
+
+#endif  // WINNOW_SRC_RULES_RULE_SET_H_

@@ -1,0 +1,46 @@
+#include "rules/settings.h"
+
+namespace winnow {
+namespace {
+
+struct Entry {
+  const char* name;
+  double Settings::*field;
+};
+
+constexpr Entry kEntries[] = {
+    {"length_low", &Settings::length_low},
+    {"length_high", &Settings::length_high},
+    {"stopwords_low", &Settings::stopwords_low},
+    {"stopwords_high", &Settings::stopwords_high},
+    {"prose_min_words", &Settings::prose_min_words},
+    {"max_link_density", &Settings::max_link_density},
+    {"max_heading_distance", &Settings::max_heading_distance},
+    {"edge_gap_lines", &Settings::edge_gap_lines},
+    {"segment_min_words", &Settings::segment_min_words},
+    {"headline_min_words", &Settings::headline_min_words},
+    {"headline_max_words", &Settings::headline_max_words},
+    {"headline_min_caps", &Settings::headline_min_caps},
+    {"headline_min_rest_words", &Settings::headline_min_rest_words},
+    {"glued_headlines", &Settings::glued_headlines},
+};
+
+}  // namespace
+
+bool SetSetting(Settings& settings, std::string_view name, double value) {
+  for (const Entry& e : kEntries) {
+    if (name == e.name) {
+      settings.*e.field = value;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string_view> SettingNames() {
+  std::vector<std::string_view> names;
+  for (const Entry& e : kEntries) names.push_back(e.name);
+  return names;
+}
+
+}  // namespace winnow

@@ -1,0 +1,51 @@
+// Settings: every threshold of the statistical fallback, the context pass and the segmenter.
+// Rule files change them with `set NAME = VALUE`; nothing a user may need to tune is hard-coded.
+#ifndef WINNOW_SRC_RULES_SETTINGS_H_
+#define WINNOW_SRC_RULES_SETTINGS_H_
+
+#include <string_view>
+#include <vector>
+
+namespace winnow {
+
+struct Settings {
+  // Fallback (after jusText): a line shorter than length_low characters is "short"; a line
+  // with at least stopwords_high of its words stop words is prose ("good" when longer than
+  // length_high, else "near-good"); between stopwords_low and stopwords_high "near-good";
+  // below stopwords_low "bad".
+  double length_low = 70;
+  double length_high = 200;
+  double stopwords_low = 0.30;
+  double stopwords_high = 0.32;
+  // Language-independent evidence of prose for pages whose words are not in the stop-word
+  // lists: a line with at least prose_min_words words that ends with terminal punctuation
+  // counts as near-good even with few stop words.
+  double prose_min_words = 12;
+  // HTML: lines whose link density exceeds this are "bad".
+  double max_link_density = 0.2;
+  // Context pass: a short line between good ones stays only within this many characters of
+  // body text (jusText's max_heading_distance).
+  double max_heading_distance = 200;
+  // Main block: good lines further than this many lines from the densest run of body text are
+  // dropped as "edge" (related-story blurbs, comments). 0 disables.
+  double edge_gap_lines = 0;
+  // Segmenter: lines with at least segment_min_words words are split into sentences and
+  // searched for glued headlines of headline_min_words..headline_max_words words with at least
+  // headline_min_caps capitalised words, followed by at least headline_min_rest_words words of
+  // sentence. glued_headlines = 0 turns the search off.
+  double segment_min_words = 150;
+  double headline_min_words = 5;
+  double headline_max_words = 14;
+  double headline_min_caps = 3;
+  double headline_min_rest_words = 9;
+  double glued_headlines = 1;
+};
+
+// Sets the setting called `name`; false if there is none.
+bool SetSetting(Settings& settings, std::string_view name, double value);
+// Every setting's name, for docs and `winnow check`.
+std::vector<std::string_view> SettingNames();
+
+}  // namespace winnow
+
+#endif  // WINNOW_SRC_RULES_SETTINGS_H_

@@ -1,0 +1,54 @@
+#include "sinks/body.h"
+
+#include <algorithm>
+
+#include "utf8.h"
+
+namespace winnow {
+namespace {
+
+// Appends `s` with runs of ASCII whitespace collapsed to one space; `pending` carries a
+// space owed from the previous piece so pieces join with exactly one.
+void AppendCollapsed(std::string_view s, bool& pending, std::string& out, size_t line_start) {
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+      pending = true;
+      continue;
+    }
+    if (pending && out.size() > line_start) out.push_back(' ');
+    pending = false;
+    out.push_back(c);
+  }
+}
+
+}  // namespace
+
+void AppendLineText(std::string_view page_text, const Decision& d,
+                    const std::vector<DroppedSpan>& spans, std::string& out) {
+  thread_local std::vector<Span> cuts;
+  cuts.clear();
+  for (uint32_t k = 0; k < d.span_count; ++k) cuts.push_back(spans[d.first_span + k].span);
+  std::sort(cuts.begin(), cuts.end(),
+            [](const Span& a, const Span& b) { return a.begin < b.begin; });
+  size_t start = out.size();
+  bool pending = false;
+  uint32_t pos = d.text.begin;
+  for (const Span& s : cuts) {
+    if (s.begin > pos) AppendCollapsed(page_text.substr(pos, s.begin - pos), pending, out, start);
+    pending = true;  // a removed span separates the text around it
+    pos = std::max(pos, s.end);
+  }
+  if (d.text.end > pos)
+    AppendCollapsed(page_text.substr(pos, d.text.end - pos), pending, out, start);
+}
+
+void AppendBody(const Page& page, const Classification& c, std::string& out) {
+  for (const Decision& d : c.decisions) {
+    if (!IsKept(d.label)) continue;
+    size_t start = out.size();
+    AppendLineText(page.text, d, c.spans, out);
+    if (out.size() > start) out.push_back('\n');
+  }
+}
+
+}  // namespace winnow

@@ -1,0 +1,119 @@
+#include "sinks/explain.h"
+
+#include <cstdio>
+#include <string>
+
+namespace winnow {
+namespace {
+
+bool Selected(const Decision& d, const ExplainOptions& o) {
+  if (o.only_dropped && IsKept(d.label)) return false;
+  if (o.only_kept && !IsKept(d.label)) return false;
+  if (o.label && d.label != *o.label) return false;
+  return true;
+}
+
+std::string Decider(const Cleaner& cleaner, int rule, Reason reason) {
+  if (rule >= 0) return cleaner.RuleOrigin(rule);
+  return "fallback:" + std::string(ReasonName(reason));
+}
+
+std::string_view Clip(std::string_view s, size_t width) {
+  if (width == 0 || s.size() <= width) return s;
+  size_t n = width;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // whole code points
+  return s.substr(0, n);
+}
+
+void AppendJsonString(std::string_view s, std::string& out) {
+  out.push_back('"');
+  for (char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(c);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+}  // namespace
+
+void WriteExplain(const Cleaner& cleaner, const Cleaned& c, const ExplainOptions& o,
+                  std::ostream& os) {
+  const char* green = o.color ? "\x1b[32m" : "";
+  const char* dim = o.color ? "\x1b[2;31m" : "";
+  const char* reset = o.color ? "\x1b[0m" : "";
+  std::string_view src = c.source;
+  char head[96];
+  for (const Decision& d : c.decisions) {
+    if (!Selected(d, o)) continue;
+    std::string decider = Decider(cleaner, d.rule, d.reason);
+    std::snprintf(head, sizeof head, "%5u  %-11s %-28s | ", d.line_number,
+                  std::string(LabelName(d.label)).c_str(), decider.c_str());
+    os << (IsKept(d.label) ? green : dim) << head
+       << Clip(src.substr(d.text.begin, d.text.end - d.text.begin), o.text_width) << reset << "\n";
+    for (uint32_t k = 0; k < d.span_count; ++k) {
+      const DroppedSpan& s = c.spans[d.first_span + k];
+      std::string by = s.rule >= 0 ? cleaner.RuleOrigin(s.rule) : "segmenter:glued-headline";
+      os << dim << "       - span " << LabelName(s.label) << " (" << by << "): \""
+         << src.substr(s.span.begin, s.span.end - s.span.begin) << "\"" << reset << "\n";
+    }
+  }
+}
+
+void WriteExplainJson(const Cleaner& cleaner, const Cleaned& c, const ExplainOptions& o,
+                      std::ostream& os) {
+  std::string_view src = c.source;
+  std::string line;
+  for (const Decision& d : c.decisions) {
+    if (!Selected(d, o)) continue;
+    line = "{\"line\":" + std::to_string(d.line_number) + ",\"label\":\"" +
+           std::string(LabelName(d.label)) + "\",\"rule\":";
+    if (d.rule >= 0) {
+      AppendJsonString(cleaner.RuleOrigin(d.rule), line);
+    } else {
+      line += "null";
+    }
+    line += ",\"reason\":\"" + std::string(ReasonName(d.reason)) + "\",\"text\":";
+    AppendJsonString(src.substr(d.text.begin, d.text.end - d.text.begin), line);
+    line += ",\"spans\":[";
+    for (uint32_t k = 0; k < d.span_count; ++k) {
+      const DroppedSpan& s = c.spans[d.first_span + k];
+      if (k) line += ",";
+      line += "{\"label\":\"" + std::string(LabelName(s.label)) + "\",\"rule\":";
+      if (s.rule >= 0) {
+        AppendJsonString(cleaner.RuleOrigin(s.rule), line);
+      } else {
+        line += "\"segmenter:glued-headline\"";
+      }
+      line += ",\"text\":";
+      AppendJsonString(src.substr(s.span.begin, s.span.end - s.span.begin), line);
+      line += "}";
+    }
+    line += "]}\n";
+    os << line;
+  }
+}
+
+}  // namespace winnow
