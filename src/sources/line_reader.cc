@@ -43,7 +43,10 @@ Result<bool> LineReader::Next(std::string_view* line) {
     if (nl == nullptr && end_ - begin_ <= max_line_bytes_) {
       scan = end_ - begin_;  // Fill() moves the unread bytes to the front
       Result<size_t> got = Fill();
-      if (!got.ok()) return got.status();
+      if (!got.ok()) {
+        ++line_number_;  // the error belongs to the line being read
+        return got.status();
+      }
       if (*got > 0) continue;
       if (begin_ == end_) return false;
     }
@@ -69,8 +72,7 @@ Result<bool> LineReader::Next(std::string_view* line) {
     if (!got.ok()) return got.status();
     if (*got == 0) break;
   }
-  return Status::LimitExceeded("line " + std::to_string(line_number_) + " is longer than " +
-                               std::to_string(max_line_bytes_) + " bytes");
+  return Status::LimitExceeded("line is longer than " + std::to_string(max_line_bytes_) + " bytes");
 }
 
 Result<uint64_t> LineReader::ReadBytes(uint64_t n, std::string* out) {

@@ -22,7 +22,7 @@ class LineReader {
   // until the next call. Returns true, or false at the end of the input, or
   // - LimitExceeded for a line longer than max_line_bytes, which is skipped: the next call
   //   reads the line after it;
-  // - the stream's error, after which the next call returns false.
+  // - the stream's error (counted as a line), after which the next call returns false.
   Result<bool> Next(std::string_view* line);
 
   // Appends up to n bytes following the last line to *out (or discards them if out is null);

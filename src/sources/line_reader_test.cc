@@ -39,13 +39,12 @@ TEST(LineReaderTest, SplitsLinesAndStripsCr) {
 TEST(LineReaderTest, LongLinesAreReportedAndSkipped) {
   std::string long_line(200000, 'x');  // longer than one buffer chunk
   std::string input = "short\n" + long_line + "\nafter\n0123456789\n01234567890\nend";
-  EXPECT_EQ(
-      ReadLines(input, 10),
-      (std::vector<std::string>{"1:short", "2:!line 2 is longer than 10 bytes", "3:after",
-                                "4:0123456789", "5:!line 5 is longer than 10 bytes", "6:end"}));
+  EXPECT_EQ(ReadLines(input, 10),
+            (std::vector<std::string>{"1:short", "2:!line is longer than 10 bytes", "3:after",
+                                      "4:0123456789", "5:!line is longer than 10 bytes", "6:end"}));
   // A long last line without '\n' ends the stream after its error.
   EXPECT_EQ(ReadLines("ok\n" + long_line, 10),
-            (std::vector<std::string>{"1:ok", "2:!line 2 is longer than 10 bytes"}));
+            (std::vector<std::string>{"1:ok", "2:!line is longer than 10 bytes"}));
 }
 
 TEST(LineReaderTest, LinesLongerThanAChunkWithinTheCap) {
@@ -56,8 +55,8 @@ TEST(LineReaderTest, LinesLongerThanAChunkWithinTheCap) {
 TEST(LineReaderTest, GzipStreamErrorEndsTheStream) {
   std::string gz = testing::GzipMember("one\ntwo\nthree\n");
   std::vector<std::string> lines = ReadLines(gz.substr(0, gz.size() - 2), 100);
-  ASSERT_FALSE(lines.empty());
-  EXPECT_EQ(lines.back().substr(lines.back().find('!')), "!truncated gzip stream");
+  EXPECT_EQ(lines,
+            (std::vector<std::string>{"1:one", "2:two", "3:three", "4:!truncated gzip stream"}));
 }
 
 TEST(LineReaderTest, ReadBytesAfterLinesAndOffsets) {
