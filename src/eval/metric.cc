@@ -3,7 +3,9 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <string>
 #include <system_error>
 #include <unordered_map>
 
