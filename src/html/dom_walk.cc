@@ -1,0 +1,391 @@
+#include "html/dom_walk.h"
+
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "html/tag_scan.h"
+#include "html/tags.h"
+
+namespace winnow::html {
+namespace {
+
+// What the walk knows about one open element.
+struct Frame {
+  const GumboNode* node = nullptr;
+  uint32_t next_child = 0;
+  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  uint32_t containers = 0;  // Container bits of this element and its ancestors
+  uint32_t block = 0;       // frame index of the nearest block element (itself if a block)
+  uint32_t container = 0;   // frame index of the nearest block container
+  uint32_t list = 0;        // frame index of the nearest ul/ol/menu (0: none)
+  uint32_t block_id = 0;    // for block containers: their id
+  uint32_t first_line = 0;  // lines emitted before the element opened
+  uint32_t bytes = 0;       // text bytes in the element so far
+  uint32_t link_bytes = 0;  // of which inside <a href>
+  uint32_t items = 0;       // lists: li children, and those that are mostly link text
+  uint32_t link_items = 0;
+  uint8_t heading = 0;
+  bool hidden = false;
+  bool in_link = false;
+  bool pre = false;
+  bool breaks = false;       // starts and ends a line
+  bool compact_row = false;  // a <tr> whose cells join on one line
+};
+
+struct Totals {
+  uint32_t bytes = 0;
+  uint32_t link_bytes = 0;
+};
+
+float Ratio(uint32_t part, uint32_t whole) {
+  return whole == 0 ? 0.0f : static_cast<float>(part) / static_cast<float>(whole);
+}
+
+std::string_view Attribute(const GumboNode* node, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  return a == nullptr ? std::string_view() : std::string_view(a->value);
+}
+
+bool HasAttribute(const GumboNode* node, const char* name) {
+  return gumbo_get_attribute(&node->v.element.attributes, name) != nullptr;
+}
+
+// True if `style` sets `property` to `value` (both lowercase), ignoring case and spaces.
+bool StyleSets(std::string_view style, std::string_view property, std::string_view value) {
+  size_t at = 0;
+  while ((at = FindIgnoreCase(style, at, property)) != std::string_view::npos) {
+    size_t p = at + property.size();
+    while (p < style.size() && IsHtmlSpace(style[p])) ++p;
+    if (p < style.size() && style[p] == ':') {
+      ++p;
+      while (p < style.size() && IsHtmlSpace(style[p])) ++p;
+      if (StartsWithIgnoreCase(style, p, value)) return true;
+    }
+    at += property.size();
+  }
+  return false;
+}
+
+bool IsHiddenElement(const GumboNode* node) {
+  if (HasAttribute(node, "hidden")) return true;
+  if (EqualsIgnoreCase(Attribute(node, "aria-hidden"), "true")) return true;
+  const std::string_view style = Attribute(node, "style");
+  return !style.empty() &&
+         (StyleSets(style, "display", "none") || StyleSets(style, "visibility", "hidden"));
+}
+
+uint32_t ContainerBitsOfRole(std::string_view role) {
+  uint32_t bits = 0;
+  const auto has = [&](std::string_view word) {
+    return FindIgnoreCase(role, 0, word) != std::string_view::npos;
+  };
+  if (has("navigation")) bits |= kInNav | kInMenu;
+  if (has("menu")) bits |= kInMenu;  // menu, menubar, menuitem
+  if (has("main")) bits |= kInMain;
+  if (has("article")) bits |= kInArticle;
+  if (has("banner")) bits |= kInHeader;
+  if (has("contentinfo")) bits |= kInFooter;
+  if (has("complementary")) bits |= kInAside;
+  if (has("button")) bits |= kInButton;
+  if (has("form") || has("search")) bits |= kInForm;
+  if (has("heading")) bits |= kInHeading;
+  return bits;
+}
+
+// The element's tag name, lowercase (custom elements included).
+void AppendTagName(const GumboNode* node, std::string* out) {
+  if (node->v.element.tag != GUMBO_TAG_UNKNOWN) {
+    out->append(gumbo_normalized_tagname(node->v.element.tag));
+    return;
+  }
+  GumboStringPiece piece = node->v.element.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  for (size_t i = 0; i < piece.length; ++i) out->push_back(AsciiLower(piece.data[i]));
+}
+
+// Appends the whitespace-separated tokens of `value`, lowercased, while they fit in `cap`.
+// Returns false once one did not fit.
+bool AppendTokens(std::string_view value, size_t cap, std::string* out) {
+  size_t p = 0;
+  while (p < value.size()) {
+    while (p < value.size() && IsHtmlSpace(value[p])) ++p;
+    size_t e = p;
+    while (e < value.size() && !IsHtmlSpace(value[e])) ++e;
+    if (e == p) break;
+    const size_t needed = (out->empty() ? 0 : 1) + (e - p);
+    if (out->size() + needed > cap) return false;
+    if (!out->empty()) out->push_back(' ');
+    for (size_t i = p; i < e; ++i) out->push_back(AsciiLower(value[i]));
+    p = e;
+  }
+  return true;
+}
+
+class DomWalker {
+ public:
+  DomWalker(const HtmlOptions& options, Page* page, DomWalkStats* stats)
+      : options_(options), page_(page), stats_(stats), totals_(1) {}
+
+  Status Walk(const GumboNode* html) {
+    Frame root;
+    root.node = html;
+    root.tag = GUMBO_TAG_HTML;
+    root.breaks = true;
+    frames_.push_back(root);
+    while (!frames_.empty()) {
+      Frame& top = frames_.back();
+      const GumboVector& children = top.node->v.element.children;
+      if (top.next_child >= children.length) {
+        Close();
+        continue;
+      }
+      const GumboNode* child = static_cast<const GumboNode*>(children.data[top.next_child++]);
+      switch (child->type) {
+        case GUMBO_NODE_TEXT:
+        case GUMBO_NODE_CDATA:
+        case GUMBO_NODE_WHITESPACE:
+          AppendText(child->v.text.text);
+          break;
+        case GUMBO_NODE_ELEMENT:
+          if (++stats_->elements > options_.max_nodes) {
+            return Status::LimitExceeded("HTML has more than " +
+                                         std::to_string(options_.max_nodes) + " elements");
+          }
+          Open(child);
+          break;
+        default:  // comments, <template> contents
+          break;
+      }
+    }
+    Break();
+    for (DomFeatures& f : page_->dom) {
+      const Totals& t = totals_[f.block_id];
+      f.block_link_density = Ratio(t.link_bytes, t.bytes);
+    }
+    return Status::Ok();
+  }
+
+ private:
+  void Open(const GumboNode* node) {
+    const GumboTag tag = node->v.element.tag;
+    if (IsSkippedTag(tag)) return;
+    const Frame& parent = frames_.back();
+    const bool flatten = frames_.size() >= static_cast<size_t>(options_.max_dom_depth);
+    if (flatten) ++stats_->flattened_elements;
+    if (tag == GUMBO_TAG_BR) {
+      if (flatten) {
+        pending_space_ = true;
+      } else {
+        Break();
+      }
+      return;
+    }
+    const uint32_t index = static_cast<uint32_t>(frames_.size());
+    Frame f;
+    f.node = node;
+    f.tag = tag;
+    f.heading = parent.heading;
+    f.hidden = parent.hidden;
+    f.in_link = parent.in_link || (tag == GUMBO_TAG_A && HasAttribute(node, "href"));
+    f.pre = parent.pre || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING;
+    f.containers = parent.containers;
+    f.block = parent.block;
+    f.container = parent.container;
+    f.list = parent.list;
+    if (!flatten) {
+      f.breaks = IsBlockTag(tag);
+      if (!parent.hidden && IsHiddenElement(node)) {
+        // Hidden inline content (screen-reader text, MathML twins of formulas) would split a
+        // visible sentence: it is dropped. Hidden blocks are lines of their own: kept, flagged.
+        if (!f.breaks) return;
+        f.hidden = true;
+      }
+      f.containers |= ContainerBitsOfTag(tag) | ContainerBitsOfRole(Attribute(node, "role"));
+      if (const int level = HeadingLevel(tag)) f.heading = static_cast<uint8_t>(level);
+      if (tag == GUMBO_TAG_TR) f.compact_row = IsCompactRow(node);
+      if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
+        if (parent.tag == GUMBO_TAG_TR && parent.compact_row) {
+          pending_separator_ = line_open_;
+        } else {
+          f.breaks = true;
+        }
+      }
+      if (f.breaks) f.block = index;
+      if (IsBlockContainerTag(tag)) {
+        f.container = index;
+        f.block_id = static_cast<uint32_t>(totals_.size());
+        totals_.emplace_back();
+      }
+      if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_MENU) f.list = index;
+    }
+    if (f.breaks) Break();
+    f.first_line = static_cast<uint32_t>(page_->dom.size());
+    frames_.push_back(f);
+  }
+
+  // True if the row's cells are short inline text (a data or menu row), so they read best
+  // joined on one line. Rows with long or block content are layout: each cell is a block.
+  bool IsCompactRow(const GumboNode* row) {
+    constexpr size_t kMaxCellBytes = 80;
+    constexpr size_t kMaxNodes = 256;
+    scan_.assign(1, row);
+    size_t nodes = 0;
+    size_t cell_bytes = 0;
+    while (!scan_.empty()) {
+      const GumboNode* node = scan_.back();
+      scan_.pop_back();
+      if (++nodes > kMaxNodes) return false;
+      if (node->type == GUMBO_NODE_TEXT) {
+        cell_bytes += std::strlen(node->v.text.text);
+        if (cell_bytes > kMaxCellBytes) return false;
+        continue;
+      }
+      if (node->type != GUMBO_NODE_ELEMENT) continue;
+      const GumboTag tag = node->v.element.tag;
+      if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) cell_bytes = 0;
+      if (IsSkippedTag(tag)) continue;
+      if (tag == GUMBO_TAG_BR || (node != row && IsBlockTag(tag))) return false;
+      const GumboVector& children = node->v.element.children;
+      for (unsigned i = 0; i < children.length; ++i) {
+        scan_.push_back(static_cast<const GumboNode*>(children.data[i]));
+      }
+    }
+    return true;
+  }
+
+  void Close() {
+    const Frame f = frames_.back();
+    const uint32_t index = static_cast<uint32_t>(frames_.size() - 1);
+    frames_.pop_back();
+    if (f.breaks) Break();
+    if (f.container == index) totals_[f.block_id] = {f.bytes, f.link_bytes};
+    if (f.list == index && f.items > 0 && f.link_items * 2 > f.items) {
+      for (size_t i = f.first_line; i < page_->dom.size(); ++i) {
+        page_->dom[i].containers |= kInLinkList;
+      }
+    }
+    if (frames_.empty()) return;
+    Frame& parent = frames_.back();
+    parent.bytes += f.bytes;
+    parent.link_bytes += f.link_bytes;
+    if (f.tag == GUMBO_TAG_LI && f.list != 0 && f.list != index) {
+      Frame& list = frames_[f.list];
+      ++list.items;
+      if (f.link_bytes * 2 > f.bytes) ++list.link_items;
+    }
+  }
+
+  // Length of the whitespace character at s[i] (ASCII space, control, or U+00A0), else 0.
+  static size_t SpaceLength(std::string_view s, size_t i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c <= 0x20 || c == 0x7F) return 1;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
+    return 0;
+  }
+
+  void AppendText(std::string_view text) {
+    const bool pre = frames_.back().pre;
+    size_t i = 0;
+    while (i < text.size()) {
+      size_t len;
+      while (i < text.size() && (len = SpaceLength(text, i)) != 0) {
+        if (pre && text[i] == '\n') Break();
+        pending_space_ = true;
+        i += len;
+      }
+      const size_t word = i;
+      while (i < text.size() && SpaceLength(text, i) == 0) ++i;
+      if (i > word) AppendWord(text.substr(word, i - word));
+    }
+  }
+
+  void AppendWord(std::string_view word) {
+    Frame& top = frames_.back();
+    std::string& out = page_->storage;
+    if (!line_open_) {
+      BeginLine();
+    } else if (pending_separator_ || pending_space_) {
+      const std::string_view gap = pending_separator_ ? " | " : " ";
+      out.append(gap);
+      line_bytes_ += static_cast<uint32_t>(gap.size());
+    }
+    pending_space_ = pending_separator_ = false;
+    out.append(word);
+    const uint32_t n = static_cast<uint32_t>(word.size());
+    line_bytes_ += n;
+    top.bytes += n;
+    if (top.in_link) {
+      line_link_bytes_ += n;
+      top.link_bytes += n;
+    }
+    page_->dom.back().containers |= top.containers;
+  }
+
+  void BeginLine() {
+    if (!page_->dom.empty()) page_->storage.push_back('\n');
+    line_open_ = true;
+    line_bytes_ = line_link_bytes_ = 0;
+    const Frame& top = frames_.back();
+    const Frame& block = frames_[top.block];
+    DomFeatures& f = page_->dom.emplace_back();
+    AppendTagName(block.node, &f.tag);
+    const size_t first = top.block >= static_cast<uint32_t>(options_.max_path_elements)
+                             ? top.block + 1 - options_.max_path_elements
+                             : 1;  // frame 0 is <html>: paths start at <body>
+    for (size_t i = first; i <= top.block; ++i) {
+      if (i > first) f.path.push_back('>');
+      AppendTagName(frames_[i].node, &f.path);
+    }
+    if (top.block == 0) f.path = "html";
+    for (size_t i = top.block + 1; i-- > 0;) {
+      const GumboNode* node = frames_[i].node;
+      if (!AppendTokens(Attribute(node, "class"), options_.max_attrs_bytes, &f.attrs) ||
+          !AppendTokens(Attribute(node, "id"), options_.max_attrs_bytes, &f.attrs) ||
+          !AppendTokens(Attribute(node, "role"), options_.max_attrs_bytes, &f.attrs)) {
+        break;
+      }
+    }
+    f.containers = top.containers;
+    f.block_id = frames_[top.container].block_id;
+    f.depth = static_cast<uint16_t>(top.block + 1);
+    f.heading = block.heading;
+    f.hidden = top.hidden;
+  }
+
+  void Break() {
+    pending_space_ = pending_separator_ = false;
+    if (!line_open_) return;
+    line_open_ = false;
+    page_->dom.back().link_density = Ratio(line_link_bytes_, line_bytes_);
+  }
+
+  const HtmlOptions& options_;
+  Page* page_;
+  DomWalkStats* stats_;
+  std::vector<Frame> frames_;
+  std::vector<const GumboNode*> scan_;  // IsCompactRow's stack, kept for its capacity
+  std::vector<Totals> totals_;          // per block_id; [0]: lines outside any block container
+  bool line_open_ = false;
+  bool pending_space_ = false;
+  bool pending_separator_ = false;
+  uint32_t line_bytes_ = 0;
+  uint32_t line_link_bytes_ = 0;
+};
+
+}  // namespace
+
+Status WalkDom(const GumboNode* document, const HtmlOptions& options, Page* page,
+               DomWalkStats* stats) {
+  const GumboVector& children = document->v.document.children;
+  for (unsigned i = 0; i < children.length; ++i) {
+    const GumboNode* node = static_cast<const GumboNode*>(children.data[i]);
+    if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_HTML) {
+      return DomWalker(options, page, stats).Walk(node);
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace winnow::html

@@ -1,0 +1,189 @@
+#include "html/dom_walk.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "html/html_source.h"
+
+namespace winnow {
+namespace {
+
+std::vector<std::string> Lines(const Page& page) {
+  std::vector<std::string> lines;
+  if (page.text.empty()) return lines;
+  size_t p = 0;
+  while (true) {
+    const size_t e = page.text.find('\n', p);
+    lines.emplace_back(page.text.substr(p, e == std::string_view::npos ? e : e - p));
+    if (e == std::string_view::npos) break;
+    p = e + 1;
+  }
+  return lines;
+}
+
+Page Parse(const std::string& body) {
+  Result<Page> page = ParseHtml("<!doctype html><html><body>" + body + "</body></html>", {});
+  EXPECT_TRUE(page.ok()) << page.status().message();
+  EXPECT_EQ(Lines(*page).size(), page->dom.size());
+  return std::move(*page);
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(DomWalk, BlocksBreakInlinesJoinWhitespaceCollapses) {
+  const Page page = Parse(
+      "<div>Intro <b>bold</b>ed\n\t text<p>First  <a href=/x>link</a>.</p>tail</div>"
+      "<h2>Head&nbsp;line</h2><span>a</span><span>b</span>");
+  EXPECT_EQ(Lines(page), (Strings{"Intro bolded text", "First link.", "tail", "Head line", "ab"}));
+  EXPECT_EQ(page.dom[0].tag, "div");
+  EXPECT_EQ(page.dom[1].tag, "p");
+  EXPECT_EQ(page.dom[1].path, "body>div>p");
+  EXPECT_EQ(page.dom[3].tag, "h2");
+  EXPECT_EQ(page.dom[3].heading, 2);
+  EXPECT_TRUE(page.dom[3].containers & kInHeading);
+  EXPECT_EQ(page.dom[4].tag, "body");
+  EXPECT_EQ(page.dom[4].depth, 2);  // html=1, body=2
+  EXPECT_EQ(page.dom[1].depth, 4);
+}
+
+TEST(DomWalk, BrBreaksPreKeepsLinesAltIsNotText) {
+  const Page page = Parse(
+      "<p>one<br>two<br><br>three <img alt='ALT' title='T'></p>"
+      "<pre>int a;\n  int b;\n\nend</pre><p title='no'>x</p>");
+  EXPECT_EQ(Lines(page), (Strings{"one", "two", "three", "int a;", "int b;", "end", "x"}));
+  EXPECT_EQ(page.dom[1].tag, "p");
+  EXPECT_EQ(page.dom[4].tag, "pre");
+  EXPECT_TRUE(page.dom[4].containers & kInPre);
+}
+
+TEST(DomWalk, ListsAndLinkLists) {
+  const Page page = Parse(
+      "<ul><li><a href=/a>Home</a></li><li><a href=/b>News</a></li><li>Text</li></ul>"
+      "<ol><li>Plain item one</li><li>Item <a href=/c>x</a> two</li></ol>");
+  EXPECT_EQ(Lines(page), (Strings{"Home", "News", "Text", "Plain item one", "Item x two"}));
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(page.dom[i].containers, kInList | kInLinkList) << i;
+    EXPECT_EQ(page.dom[i].tag, "li");
+  }
+  EXPECT_FLOAT_EQ(page.dom[0].link_density, 1.0f);
+  EXPECT_FLOAT_EQ(page.dom[2].link_density, 0.0f);
+  EXPECT_EQ(page.dom[3].containers, kInList);
+  EXPECT_NE(page.dom[0].block_id, page.dom[3].block_id);
+  EXPECT_EQ(page.dom[0].block_id, page.dom[2].block_id);
+  EXPECT_FLOAT_EQ(page.dom[4].link_density, 1.0f / 10.0f);  // "Item x two"
+  // ul: "Home" "News" of "HomeNewsText" (spaces between items are not counted).
+  EXPECT_FLOAT_EQ(page.dom[0].block_link_density, 8.0f / 12.0f);
+}
+
+TEST(DomWalk, TablesJoinShortCellsAndBreakLayoutCells) {
+  const Page page = Parse(
+      "<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>31</td></tr></table>"
+      "<table><tr><td><p>Long article paragraph.</p></td><td>Sidebar</td></tr></table>");
+  EXPECT_EQ(Lines(page), (Strings{"Name | Age", "Ann | 31", "Long article paragraph.", "Sidebar"}));
+  EXPECT_EQ(page.dom[0].tag, "tr");
+  EXPECT_EQ(page.dom[0].path, "body>table>tbody>tr");
+  EXPECT_TRUE(page.dom[0].containers & kInTable);
+  EXPECT_EQ(page.dom[2].tag, "p");
+  EXPECT_EQ(page.dom[3].tag, "td");
+}
+
+TEST(DomWalk, EveryContainerKind) {
+  struct Case {
+    const char* html;
+    uint32_t bit;
+  };
+  const Case cases[] = {
+      {"<article>x</article>", kInArticle},
+      {"<main>x</main>", kInMain},
+      {"<nav>x</nav>", kInNav | 0u},
+      {"<header>x</header>", kInHeader},
+      {"<footer>x</footer>", kInFooter},
+      {"<aside>x</aside>", kInAside},
+      {"<figure>x</figure>", kInFigure},
+      {"<figcaption>x</figcaption>", kInFigure},
+      {"<form><p>x</p></form>", kInForm},
+      {"<menu><li>x</li></menu>", kInMenu | kInList},
+      {"<div role=navigation>x</div>", kInNav | kInMenu},
+      {"<div role=menubar>x</div>", kInMenu},
+      {"<button>x</button>", kInButton},
+      {"<table><tr><td>x</td></tr></table>", kInTable},
+      {"<blockquote>x</blockquote>", kInBlockquote},
+      {"<h4>x</h4>", kInHeading},
+      {"<pre>x</pre>", kInPre},
+      {"<address>x</address>", kInAddress},
+      {"<p><time>x</time></p>", kInTime},
+      {"<div role=main>x</div>", kInMain},
+      {"<div role=complementary>x</div>", kInAside},
+  };
+  for (const Case& c : cases) {
+    const Page page = Parse(c.html);
+    ASSERT_EQ(page.dom.size(), 1u) << c.html;
+    EXPECT_EQ(page.dom[0].containers, c.bit) << c.html;
+  }
+}
+
+TEST(DomWalk, AttrsArePathsOfClassIdRoleNearestFirst) {
+  const Page page = Parse(
+      "<div id=Main class='Story  wide'><section role=region><p class=lead>x</p></section></div>");
+  EXPECT_EQ(page.dom[0].attrs, "lead region story wide main");
+  EXPECT_EQ(page.dom[0].path, "body>div>section>p");
+  std::string deep;
+  for (int i = 0; i < 12; ++i) deep += "<div class=c" + std::to_string(i) + ">";
+  const Page capped = Parse(deep + "x");
+  EXPECT_EQ(capped.dom[0].path, "div>div>div>div>div>div>div>div");
+  EXPECT_EQ(capped.dom[0].attrs.substr(0, 11), "c11 c10 c9 ");
+}
+
+TEST(DomWalk, HiddenBlocksAreFlaggedHiddenInlinesDropped) {
+  const Page page = Parse(
+      "<p>See <span style='display: NONE'>secret</span>this</p>"
+      "<div hidden>menu</div><div aria-hidden=true><p>dup</p></div>"
+      "<div style='visibility:hidden'>v</div><p aria-hidden=false>shown</p>");
+  EXPECT_EQ(Lines(page), (Strings{"See this", "menu", "dup", "v", "shown"}));
+  EXPECT_FALSE(page.dom[0].hidden);
+  EXPECT_TRUE(page.dom[1].hidden);
+  EXPECT_TRUE(page.dom[2].hidden);
+  EXPECT_TRUE(page.dom[3].hidden);
+  EXPECT_FALSE(page.dom[4].hidden);
+}
+
+TEST(DomWalk, BlockIdsGroupLinesOfOneContainer) {
+  const Page page = Parse("<div><p>a</p><p>b</p></div><div><p>c</p></div>");
+  ASSERT_EQ(page.dom.size(), 3u);
+  EXPECT_EQ(page.dom[0].block_id, page.dom[1].block_id);
+  EXPECT_NE(page.dom[1].block_id, page.dom[2].block_id);
+}
+
+TEST(DomWalk, HundredThousandNestedDivsDoNotCrash) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div><span>";
+  html += "deep";
+  Result<Page> page = ParseHtml(html, {});
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  EXPECT_EQ(page->text, "deep");
+  EXPECT_LE(page->dom[0].depth, 400);
+}
+
+TEST(DomWalk, DeepContentIsFlattenedIntoItsAncestor) {
+  HtmlOptions options;
+  options.max_dom_depth = 4;  // html, body, div, div
+  Result<Page> page = ParseHtml("<body><div><div>a<div><p>b</p>c</div></div></div>", options);
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->text, "abc");
+  EXPECT_EQ(page->dom[0].depth, 4);
+}
+
+TEST(DomWalk, TooManyElementsIsAnError) {
+  HtmlOptions options;
+  options.max_nodes = 10;
+  std::string html;
+  for (int i = 0; i < 20; ++i) html += "<p>x</p>";
+  Result<Page> page = ParseHtml(html, options);
+  ASSERT_FALSE(page.ok());
+  EXPECT_EQ(page.status().code(), Status::Code::kLimitExceeded);
+}
+
+}  // namespace
+}  // namespace winnow

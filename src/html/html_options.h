@@ -1,0 +1,39 @@
+// HtmlOptions: every limit of the HTML source, each with its default and why it exists.
+#ifndef WINNOW_SRC_HTML_HTML_OPTIONS_H_
+#define WINNOW_SRC_HTML_HTML_OPTIONS_H_
+
+#include <cstddef>
+
+namespace winnow {
+
+struct HtmlOptions {
+  // Documents larger than this are rejected (kLimitExceeded), never truncated.
+  size_t max_bytes = 64u << 20;
+  // Bytes searched for <meta charset> / http-equiv / the XML declaration.
+  size_t charset_scan_bytes = 16u << 10;
+  // Deepest element nesting (from <html>) that still structures lines; deeper elements are
+  // flattened into their ancestor's line (text kept, no breaks, no features of their own).
+  int max_dom_depth = 400;
+  // Open elements tracked by the pre-pass. Tags nested deeper are dropped before Gumbo (their
+  // text kept) because Gumbo's tree building is quadratic in nesting depth (10,000 nested
+  // <div>s cost it 2 s). Well above max_dom_depth so it never fires on real pages.
+  int max_prepass_depth = 1000;
+  // Elements walked; a page with more is rejected (kLimitExceeded).
+  size_t max_nodes = 2'000'000;
+  // Parse errors Gumbo records. 0: none (they are unused, and recording them costs time).
+  int gumbo_max_errors = 0;
+  // JSON-LD blocks kept for metadata, and the largest one parsed.
+  size_t max_json_ld_blocks = 16;
+  size_t max_json_ld_bytes = 1u << 20;
+  // DomFeatures::path: nearest elements named; DomFeatures::attrs: bytes of tokens.
+  int max_path_elements = 8;
+  size_t max_attrs_bytes = 200;
+  // Longest metadata value kept (titles, names, dates).
+  size_t max_meta_value_bytes = 1024;
+  // The per-thread Gumbo arena keeps this much memory between pages; the rest is freed.
+  size_t arena_retain_bytes = 32u << 20;
+};
+
+}  // namespace winnow
+
+#endif  // WINNOW_SRC_HTML_HTML_OPTIONS_H_

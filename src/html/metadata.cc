@@ -1,0 +1,237 @@
+#include "html/metadata.h"
+
+#include <climits>
+
+#include "html/json_ld.h"
+#include "html/tag_scan.h"
+
+namespace winnow::html {
+namespace {
+
+// The best value offered so far for one field (lower priority wins; ties keep the first).
+struct Slot {
+  std::string value;
+  int priority = INT_MAX;
+};
+
+// Whitespace collapsed, trimmed, cut to `cap` bytes on a UTF-8 boundary.
+std::string Clean(std::string_view s, size_t cap) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (IsHtmlSpace(c) || c == '\v') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  if (out.size() > cap) {
+    size_t cut = cap;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
+  return out;
+}
+
+std::string_view Attribute(const GumboNode* node, const char* name) {
+  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  return a == nullptr ? std::string_view() : std::string_view(a->value);
+}
+
+bool HasToken(std::string_view list, std::string_view lower_token) {
+  size_t p = 0;
+  while ((p = FindIgnoreCase(list, p, lower_token)) != std::string_view::npos) {
+    const size_t e = p + lower_token.size();
+    if ((p == 0 || IsHtmlSpace(list[p - 1])) && (e == list.size() || IsHtmlSpace(list[e]))) {
+      return true;
+    }
+    p = e;
+  }
+  return false;
+}
+
+bool IsAnyOf(std::string_view key, std::initializer_list<std::string_view> names) {
+  for (std::string_view name : names) {
+    if (EqualsIgnoreCase(key, name)) return true;
+  }
+  return false;
+}
+
+// Text of `node`'s subtree, iteratively, up to `cap` bytes.
+std::string TextOf(const GumboNode* node, size_t cap) {
+  std::string text;
+  std::vector<std::pair<const GumboNode*, unsigned>> stack = {{node, 0}};
+  while (!stack.empty() && text.size() < cap) {
+    auto& [n, next] = stack.back();
+    const GumboVector& children = n->v.element.children;
+    if (next >= children.length) {
+      stack.pop_back();
+      continue;
+    }
+    const GumboNode* child = static_cast<const GumboNode*>(children.data[next++]);
+    if (child->type == GUMBO_NODE_ELEMENT) {
+      stack.emplace_back(child, 0);
+    } else if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_WHITESPACE) {
+      text += child->v.text.text;
+    }
+  }
+  return text;
+}
+
+class MetadataReader {
+ public:
+  explicit MetadataReader(const HtmlOptions& options) : options_(options) {}
+
+  void Read(const GumboNode* document, const std::vector<std::string>& json_ld, Metadata* meta) {
+    std::vector<const GumboNode*> stack = {document};
+    while (!stack.empty()) {
+      const GumboNode* node = stack.back();
+      stack.pop_back();
+      const GumboVector& children =
+          node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+      if (node->type == GUMBO_NODE_ELEMENT && !Visit(node)) continue;
+      for (unsigned i = children.length; i-- > 0;) {
+        const GumboNode* child = static_cast<const GumboNode*>(children.data[i]);
+        if (child->type == GUMBO_NODE_ELEMENT) stack.push_back(child);
+      }
+    }
+    JsonLdFacts facts;
+    ReadJsonLd(json_ld, &facts);
+    Offer(&title_, 3, facts.headline);
+    Offer(&date_, 2, facts.date_published);
+    Offer(&author_, 3, facts.author);
+    Offer(&site_, 2, facts.publisher);
+    Offer(&title_, 4,
+          TrimTitleSuffix(Clean(html_title_, options_.max_meta_value_bytes), site_.value));
+    Offer(&title_, 5, h1_);
+    meta->title = title_.value;
+    meta->date = date_.value;
+    meta->author = author_.value;
+    meta->site_name = site_.value;
+    meta->url = url_.value;
+    meta->language = language_.value;
+  }
+
+ private:
+  void Offer(Slot* slot, int priority, std::string_view value) {
+    if (priority >= slot->priority) return;
+    std::string clean = Clean(value, options_.max_meta_value_bytes);
+    if (clean.empty()) return;
+    slot->value = std::move(clean);
+    slot->priority = priority;
+  }
+
+  // Reads one element; false if its subtree holds nothing for metadata.
+  bool Visit(const GumboNode* node) {
+    switch (node->v.element.tag) {
+      case GUMBO_TAG_HTML:
+        Offer(&language_, 1, Attribute(node, "lang"));
+        return true;
+      case GUMBO_TAG_META:
+        VisitMeta(node);
+        return false;
+      case GUMBO_TAG_LINK:
+        if (HasToken(Attribute(node, "rel"), "canonical")) Offer(&url_, 1, Attribute(node, "href"));
+        return false;
+      case GUMBO_TAG_TITLE:
+        if (html_title_.empty()) html_title_ = TextOf(node, options_.max_meta_value_bytes);
+        return false;
+      case GUMBO_TAG_TIME: {
+        const bool published = gumbo_get_attribute(&node->v.element.attributes, "pubdate") ||
+                               EqualsIgnoreCase(Attribute(node, "itemprop"), "datepublished");
+        Offer(&date_, published ? 3 : 5, Attribute(node, "datetime"));
+        return true;
+      }
+      case GUMBO_TAG_H1:
+        if (h1_.empty()) h1_ = TextOf(node, options_.max_meta_value_bytes);
+        return false;
+      case GUMBO_TAG_SCRIPT:
+      case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_SVG:
+        return false;
+      default:
+        return true;
+    }
+  }
+
+  void VisitMeta(const GumboNode* node) {
+    const std::string_view content = Attribute(node, "content");
+    if (content.empty()) return;
+    std::string_view key = Attribute(node, "property");
+    if (key.empty()) key = Attribute(node, "name");
+    if (key.empty()) key = Attribute(node, "itemprop");
+    if (key.empty()) {
+      if (EqualsIgnoreCase(Attribute(node, "http-equiv"), "content-language")) {
+        Offer(&language_, 2, content);
+      }
+      return;
+    }
+    if (EqualsIgnoreCase(key, "og:title")) {
+      Offer(&title_, 1, content);
+    } else if (EqualsIgnoreCase(key, "twitter:title")) {
+      Offer(&title_, 2, content);
+    } else if (EqualsIgnoreCase(key, "article:published_time")) {
+      Offer(&date_, 1, content);
+    } else if (EqualsIgnoreCase(key, "datepublished")) {
+      Offer(&date_, 3, content);
+    } else if (IsAnyOf(key, {"date", "pubdate", "publishdate", "publish-date", "publish_date",
+                             "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
+                             "sailthru.date", "parsely-pub-date", "og:published_time",
+                             "article.published", "original-publish-date"})) {
+      Offer(&date_, 4, content);
+    } else if (EqualsIgnoreCase(key, "author")) {
+      Offer(&author_, 1, content);
+    } else if (EqualsIgnoreCase(key, "article:author")) {
+      if (!StartsWithIgnoreCase(content, 0, "http")) Offer(&author_, 2, content);
+    } else if (IsAnyOf(key, {"byl", "parsely-author", "sailthru.author", "dc.creator"})) {
+      Offer(&author_, 4, content);
+    } else if (EqualsIgnoreCase(key, "og:site_name")) {
+      Offer(&site_, 1, content);
+    } else if (EqualsIgnoreCase(key, "application-name")) {
+      Offer(&site_, 3, content);
+    } else if (EqualsIgnoreCase(key, "og:url")) {
+      Offer(&url_, 2, content);
+    }
+  }
+
+  const HtmlOptions& options_;
+  Slot title_, date_, author_, site_, url_, language_;
+  std::string html_title_;
+  std::string h1_;
+};
+
+}  // namespace
+
+std::string TrimTitleSuffix(std::string_view title, std::string_view site_name) {
+  static constexpr std::string_view kSeparators[] = {" | ",  " - ",      " \u2013 ", " \u2014 ",
+                                                     " :: ", " \u00b7 ", " \u00bb "};
+  size_t at = std::string_view::npos;
+  size_t length = 0;
+  for (std::string_view sep : kSeparators) {
+    const size_t p = title.rfind(sep);
+    if (p != std::string_view::npos && (at == std::string_view::npos || p > at)) {
+      at = p;
+      length = sep.size();
+    }
+  }
+  if (at == std::string_view::npos || at == 0) return std::string(title);
+  const std::string_view head = title.substr(0, at);
+  const std::string_view tail = title.substr(at + length);
+  size_t tail_words = 1;
+  for (char c : tail) tail_words += c == ' ';
+  bool is_site = !site_name.empty() && tail.size() == site_name.size();
+  for (size_t i = 0; is_site && i < tail.size(); ++i) {
+    is_site = AsciiLower(tail[i]) == AsciiLower(site_name[i]);
+  }
+  if (is_site || (tail.size() < head.size() && tail_words <= 4)) return std::string(head);
+  return std::string(title);
+}
+
+void ExtractMetadata(const GumboNode* document, const std::vector<std::string>& json_ld,
+                     const HtmlOptions& options, Metadata* meta) {
+  MetadataReader(options).Read(document, json_ld, meta);
+}
+
+}  // namespace winnow::html

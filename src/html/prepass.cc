@@ -1,0 +1,337 @@
+#include "html/prepass.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+
+#include "html/tag_scan.h"
+#include "html/tags.h"
+
+namespace winnow::html {
+namespace {
+
+constexpr size_t kNpos = std::string_view::npos;
+
+// Tag keys for the depth stack: the GumboTag, or a hash of the name for unknown elements.
+constexpr uint32_t kUnknownBit = 0x80000000u;
+
+bool IsTagDelimiter(std::string_view in, size_t p) {
+  return p >= in.size() || IsHtmlSpace(in[p]) || in[p] == '/' || in[p] == '>';
+}
+
+// True if in[p] starts "</name" (end) or "<name" (start) followed by a tag delimiter.
+bool IsTagAt(std::string_view in, size_t p, std::string_view lower_name, bool end) {
+  size_t q = p + 1;
+  if (end) {
+    if (q >= in.size() || in[q] != '/') return false;
+    ++q;
+  }
+  return StartsWithIgnoreCase(in, q, lower_name) && IsTagDelimiter(in, q + lower_name.size());
+}
+
+// Start of the end tag closing raw text (style, textarea, ...) that begins at p, or npos.
+size_t FindEndTag(std::string_view in, size_t p, std::string_view lower_name) {
+  while ((p = in.find("</", p)) != kNpos) {
+    if (IsTagAt(in, p, lower_name, true)) return p;
+    p += 2;
+  }
+  return kNpos;
+}
+
+// Start of the </script> ending script data that begins at p, or npos. Follows the HTML
+// tokenizer's escape states: inside "<!--", a "<script>" makes the next "</script>" not end it.
+size_t FindScriptEnd(std::string_view in, size_t p) {
+  enum { kData, kEscaped, kDoubleEscaped } state = kData;
+  size_t dashes = 0;  // cached position of the next "-->" at or after p (npos: none left)
+  bool dashes_known = false;
+  while (p < in.size()) {
+    const size_t lt = in.find('<', p);
+    if (state != kData) {
+      if (!dashes_known || (dashes != kNpos && dashes < p)) {
+        dashes = in.find("-->", p);
+        dashes_known = true;
+      }
+      if (dashes != kNpos && dashes < lt) {
+        state = kData;
+        p = dashes + 3;
+        continue;
+      }
+    }
+    if (lt == kNpos) return kNpos;
+    if (state == kData && StartsWithIgnoreCase(in, lt, "<!--")) {
+      state = kEscaped;
+      p = lt + 2;  // "<!-->" ends the escape at once: the dashes are shared
+      continue;
+    }
+    if (IsTagAt(in, lt, "script", true)) {
+      if (state != kDoubleEscaped) return lt;
+      state = kEscaped;
+    } else if (state == kEscaped && IsTagAt(in, lt, "script", false)) {
+      state = kDoubleEscaped;
+    }
+    p = lt + 1;
+  }
+  return kNpos;
+}
+
+// Start of the end tag matching an element that nests (svg, template) opened before p.
+size_t FindNestedEnd(std::string_view in, size_t p, std::string_view lower_name) {
+  int depth = 1;
+  while ((p = in.find('<', p)) != kNpos) {
+    if (IsTagAt(in, p, lower_name, false)) {
+      ++depth;
+    } else if (IsTagAt(in, p, lower_name, true) && --depth == 0) {
+      return p;
+    }
+    ++p;
+  }
+  return kNpos;
+}
+
+// Attributes read after the pre-pass (DOM walk, metadata); all others are dropped.
+bool IsKeptAttribute(const TagAttribute& a) {
+  static constexpr std::string_view kKept[] = {
+      "id",         "class",    "role",     "hidden",   "aria-hidden", "lang",
+      "href",       "rel",      "name",     "property", "content",     "charset",
+      "http-equiv", "datetime", "itemprop", "type",     "pubdate"};
+  for (std::string_view name : kKept) {
+    if (EqualsIgnoreCase(a.name, name)) return true;
+  }
+  // Inline styles matter only when they hide the element.
+  return EqualsIgnoreCase(a.name, "style") && (FindIgnoreCase(a.value, 0, "none") != kNpos ||
+                                               FindIgnoreCase(a.value, 0, "hidden") != kNpos);
+}
+
+class Prepasser {
+ public:
+  Prepasser(std::string_view in, const HtmlOptions& options, PrepassResult* out)
+      : in_(in), options_(options), out_(out) {}
+
+  void Run() {
+    out_->html.clear();
+    out_->html.reserve(in_.size() / 2);
+    size_t p = 0;
+    while (p < in_.size()) {
+      const void* hit = std::memchr(in_.data() + p, '<', in_.size() - p);
+      if (hit == nullptr) {
+        out_->html.append(in_.substr(p));
+        break;
+      }
+      const size_t lt = static_cast<const char*>(hit) - in_.data();
+      out_->html.append(in_.substr(p, lt - p));
+      p = Markup(lt);
+    }
+  }
+
+ private:
+  // Handles the '<' at p; returns where text resumes.
+  size_t Markup(size_t p) {
+    const char next = p + 1 < in_.size() ? in_[p + 1] : '\0';
+    if (IsAsciiAlpha(next)) return StartTag(p);
+    if (next == '/') {
+      if (p + 2 < in_.size() && IsAsciiAlpha(in_[p + 2])) return EndTag(p);
+      return SkipPast(p, ">");  // "</>" and "</ ...>" are dropped by the tokenizer too
+    }
+    if (next == '!') {
+      if (StartsWithIgnoreCase(in_, p, "<!--")) {
+        if (StartsWithIgnoreCase(in_, p + 4, ">")) return p + 5;
+        if (StartsWithIgnoreCase(in_, p + 4, "->")) return p + 6;
+        return SkipPast(p + 4, "-->");
+      }
+      // Outside SVG/MathML a CDATA section is a bogus comment ending at the first '>', with the
+      // rest shown as text; that rest is never meant as text, so the whole section goes.
+      if (StartsWithIgnoreCase(in_, p, "<![cdata[")) return SkipPast(p, "]]>");
+      const size_t end = SkipPast(p, ">");
+      if (StartsWithIgnoreCase(in_, p, "<!doctype")) out_->html.append(in_.substr(p, end - p));
+      return end;
+    }
+    if (next == '?') return SkipPast(p, ">");  // processing instructions are bogus comments
+    out_->html.push_back('<');
+    return p + 1;
+  }
+
+  // Offset just past the first `terminator` at or after p, or the end of the input.
+  size_t SkipPast(size_t p, std::string_view terminator) {
+    const size_t at = in_.find(terminator, p);
+    return at == kNpos ? in_.size() : at + terminator.size();
+  }
+
+  // Offset past the end tag starting at p (npos: the element ran to the end of the input).
+  size_t SkipEndTag(size_t p) {
+    if (p == kNpos || !ScanTag(in_, p, &tag_)) return in_.size();
+    return tag_.end;
+  }
+
+  GumboTag LowerName() {
+    name_.assign(tag_.name);
+    for (char& c : name_) c = AsciiLower(c);
+    return gumbo_tagn_enum(name_.data(), static_cast<unsigned>(name_.size()));
+  }
+
+  uint32_t Key(GumboTag tag) const {
+    if (tag != GUMBO_TAG_UNKNOWN) return tag;
+    return kUnknownBit | static_cast<uint32_t>(std::hash<std::string>()(name_));
+  }
+
+  size_t StartTag(size_t p) {
+    if (!ScanTag(in_, p, &tag_)) return in_.size();  // an unterminated tag is dropped
+    const GumboTag tag = LowerName();
+    switch (tag) {
+      case GUMBO_TAG_SCRIPT: {
+        const size_t end = FindScriptEnd(in_, tag_.end);
+        const TagAttribute* type = FindAttribute(tag_, "type");
+        if (type != nullptr && FindIgnoreCase(type->value, 0, "ld+json") != kNpos &&
+            out_->json_ld.size() < options_.max_json_ld_blocks) {
+          const std::string_view json = in_.substr(tag_.end, end == kNpos ? kNpos : end - tag_.end);
+          if (json.size() <= options_.max_json_ld_bytes) out_->json_ld.emplace_back(json);
+        }
+        return SkipEndTag(end);
+      }
+      case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_NOSCRIPT:
+      case GUMBO_TAG_IFRAME:
+      case GUMBO_TAG_TEXTAREA:
+      case GUMBO_TAG_NOEMBED:
+      case GUMBO_TAG_NOFRAMES:
+      case GUMBO_TAG_XMP:
+        return SkipEndTag(FindEndTag(in_, tag_.end, name_));
+      case GUMBO_TAG_TITLE: {
+        // An unclosed <title> would swallow the whole page; in crawled pages it is corruption,
+        // not intent, so it ends at the next '<' instead.
+        size_t end = FindEndTag(in_, tag_.end, name_);
+        const bool closed = end != kNpos;
+        if (!closed) end = std::min(in_.find('<', tag_.end), in_.size());
+        out_->html.append("<title>");
+        out_->html.append(in_.substr(tag_.end, end - tag_.end));
+        out_->html.append("</title>");
+        return closed ? SkipEndTag(end) : end;
+      }
+      case GUMBO_TAG_SVG:
+      case GUMBO_TAG_MATH:  // MathML reads as garbage in plain text
+        if (tag_.self_closing) return tag_.end;
+        return SkipEndTag(FindNestedEnd(in_, tag_.end, name_));
+      case GUMBO_TAG_TEMPLATE:
+        return SkipEndTag(FindNestedEnd(in_, tag_.end, name_));
+      case GUMBO_TAG_IMG:
+      case GUMBO_TAG_IMAGE:
+      case GUMBO_TAG_SOURCE:
+      case GUMBO_TAG_TRACK:
+      case GUMBO_TAG_WBR:
+        return tag_.end;         // no text; their attributes (srcset, data URIs) are large
+      case GUMBO_TAG_PLAINTEXT:  // everything after it is text
+        out_->html.append(in_.substr(p));
+        return in_.size();
+      case GUMBO_TAG_HTML:
+      case GUMBO_TAG_HEAD:
+      case GUMBO_TAG_BODY:
+        EmitStartTag();  // merged by the tree builder whatever their nesting: not tracked
+        return tag_.end;
+      default:
+        break;
+    }
+    const bool is_void = IsVoidTag(tag);
+    if (!overflow_.empty() || open_.size() >= static_cast<size_t>(options_.max_prepass_depth)) {
+      if (is_void) {
+        EmitStartTag();
+      } else {
+        Flatten(tag);
+        overflow_.push_back(Key(tag));
+      }
+      return tag_.end;
+    }
+    while (!open_.empty() && (open_.back() & kUnknownBit) == 0 &&
+           ImpliesEndOf(tag, static_cast<GumboTag>(open_.back()))) {
+      open_.pop_back();
+    }
+    if (!is_void) open_.push_back(Key(tag));
+    EmitStartTag();
+    return tag_.end;
+  }
+
+  size_t EndTag(size_t p) {
+    if (!ScanTag(in_, p, &tag_)) return in_.size();
+    const GumboTag tag = LowerName();
+    if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_BODY) {
+      EmitEndTag();
+      return tag_.end;
+    }
+    const uint32_t key = Key(tag);
+    if (!overflow_.empty()) {
+      // Inside flattened content: close the flattened element if it is near the top, leave
+      // the flattened region if the tag closes a tracked element, else drop the stray tag.
+      const size_t limit = overflow_.size() > 16 ? overflow_.size() - 16 : 0;
+      for (size_t i = overflow_.size(); i-- > limit;) {
+        if (overflow_[i] == key) {
+          overflow_.resize(i);
+          Flatten(tag);
+          return tag_.end;
+        }
+      }
+      if (!PopTo(key)) {
+        ++out_->flattened_tags;
+        return tag_.end;
+      }
+      overflow_.clear();
+      EmitEndTag();
+      return tag_.end;
+    }
+    PopTo(key);
+    EmitEndTag();
+    return tag_.end;
+  }
+
+  bool PopTo(uint32_t key) {
+    for (size_t i = open_.size(); i-- > 0;) {
+      if (open_[i] == key) {
+        open_.resize(i);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // A tag dropped beyond the depth cap: its text joins the ancestor's, but a block still
+  // breaks the line so paragraphs do not run together.
+  void Flatten(GumboTag tag) {
+    ++out_->flattened_tags;
+    if (IsBlockTag(tag)) out_->html.append("<br>");
+  }
+
+  void EmitStartTag() {
+    out_->html.push_back('<');
+    out_->html.append(name_);
+    for (const TagAttribute& a : tag_.attributes) {
+      if (!IsKeptAttribute(a)) continue;
+      out_->html.push_back(' ');
+      out_->html.append(a.raw);
+    }
+    if (tag_.self_closing) out_->html.push_back('/');
+    out_->html.push_back('>');
+  }
+
+  void EmitEndTag() {
+    out_->html.append("</");
+    out_->html.append(name_);
+    out_->html.push_back('>');
+  }
+
+  std::string_view in_;
+  const HtmlOptions& options_;
+  PrepassResult* out_;
+  ScannedTag tag_;
+  std::string name_;                // the current tag's name, lowercased
+  std::vector<uint32_t> open_;      // keys of the open elements, outermost first
+  std::vector<uint32_t> overflow_;  // keys of the flattened elements beyond the cap
+};
+
+}  // namespace
+
+void Prepass(std::string_view in, const HtmlOptions& options, PrepassResult* out) {
+  out->json_ld.clear();
+  out->flattened_tags = 0;
+  Prepasser(in, options, out).Run();
+}
+
+}  // namespace winnow::html

@@ -1,0 +1,32 @@
+// Pre-pass: removes, before Gumbo sees them, the bytes that can never be body text: script,
+// style, comments, CDATA, SVG, MathML, noscript, template, iframe/textarea content, images, and
+// every attribute the DOM walk and metadata do not read. On real pages that is most of the bytes,
+// and Gumbo's cost is linear in what it is given. Kept: all other markup, <title>, <meta>, <link>,
+// <time datetime>; the text of JSON-LD scripts is handed over for metadata.
+//
+// Tag boundaries follow the HTML tokenizer (quoted attribute values, raw-text end tags, script
+// escapes), so the pre-pass and Gumbo agree on what is markup. Constructs left open run to the
+// end of the input, as in a browser.
+#ifndef WINNOW_SRC_HTML_PREPASS_H_
+#define WINNOW_SRC_HTML_PREPASS_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "html/html_options.h"
+
+namespace winnow::html {
+
+struct PrepassResult {
+  std::string html;                  // what Gumbo parses
+  std::vector<std::string> json_ld;  // text of each <script type="application/ld+json">
+  size_t flattened_tags = 0;         // tags dropped beyond options.max_prepass_depth
+};
+
+void Prepass(std::string_view in, const HtmlOptions& options, PrepassResult* out);
+
+}  // namespace winnow::html
+
+#endif  // WINNOW_SRC_HTML_PREPASS_H_
