@@ -1,0 +1,53 @@
+#include "batch/read_input.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include "batch/test_util.h"
+
+namespace winnow::batch {
+namespace {
+
+using testing::TempDir;
+using testing::WriteTestFile;
+
+TEST(BatchReadInput, ReadsWholeFile) {
+  TempDir dir;
+  std::string big(300000, 'z');
+  big += "end";
+  WriteTestFile(dir / "big.txt", big);
+  Result<std::string> bytes = ReadInput(dir / "big.txt", 1 << 20);
+  ASSERT_TRUE(bytes.ok());
+  EXPECT_EQ(*bytes, big);
+  WriteTestFile(dir / "empty.txt", "");
+  EXPECT_EQ(*ReadInput(dir / "empty.txt", 10), "");
+  // Exactly at the cap is fine.
+  WriteTestFile(dir / "ten.txt", "0123456789");
+  EXPECT_EQ(*ReadInput(dir / "ten.txt", 10), "0123456789");
+}
+
+TEST(BatchReadInput, CapIsAnErrorNotATruncation) {
+  TempDir dir;
+  WriteTestFile(dir / "a.txt", "0123456789x");
+  Result<std::string> bytes = ReadInput(dir / "a.txt", 10);
+  ASSERT_FALSE(bytes.ok());
+  EXPECT_EQ(bytes.status().code(), Status::Code::kLimitExceeded);
+  EXPECT_EQ(bytes.status().message(), "file too large (11 bytes > 10)");
+}
+
+TEST(BatchReadInput, FifoAndMissingFailWithoutBlocking) {
+  TempDir dir;
+  ASSERT_EQ(mkfifo((dir / "pipe").c_str(), 0600), 0);
+  Result<std::string> fifo = ReadInput(dir / "pipe", 10);
+  ASSERT_FALSE(fifo.ok());
+  EXPECT_EQ(fifo.status().message(), "not a regular file");
+  Result<std::string> missing = ReadInput(dir / "missing", 10);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(), "cannot open: No such file or directory");
+  Result<std::string> folder = ReadInput(dir.path(), 10);
+  ASSERT_FALSE(folder.ok());
+  EXPECT_EQ(folder.status().message(), "not a regular file");
+}
+
+}  // namespace
+}  // namespace winnow::batch
