@@ -1,0 +1,52 @@
+#include "batch/summary.h"
+
+#include <gtest/gtest.h>
+
+#include "batch/test_util.h"
+
+namespace winnow::batch {
+namespace {
+
+BatchSummary Sample() {
+  BatchSummary s;
+  s.files_ok = 48;
+  s.files_failed = 1;
+  s.files_up_to_date = 3;
+  s.files_unsupported = 2;
+  s.bytes_in = 12'100'000;
+  s.bytes_out = 3'000'000;
+  s.elapsed_seconds = 2.0;
+  s.counters = {10, 0, 7, 5};
+  return s;
+}
+
+const std::vector<CounterGroup> kGroups = {{"labels", {"body", "nav"}},
+                                           {"rules", {"a.rules:1", "say \"hi\"\\", "unused"}}};
+
+TEST(BatchSummary, Text) {
+  EXPECT_EQ(FormatSummaryText(Sample(), kGroups),
+            "48 files cleaned, 1 failed, 3 up to date, 2 skipped (not pages); 12.1 MB in, "
+            "3.0 MB out in 2.0 s (24.5 files/s)\n"
+            "labels: body 10\n"
+            "rules: a.rules:1 7, say \"hi\"\\ 5\n");
+  EXPECT_EQ(FormatSummaryText(BatchSummary(), {}),
+            "0 files cleaned, 0 failed, 0 up to date, 0 skipped (not pages); 0.0 MB in, 0.0 MB "
+            "out in 0.0 s\n");
+}
+
+TEST(BatchSummary, JsonListsEveryCounterAndIsWrittenAtomically) {
+  std::string json = FormatSummaryJson(Sample(), kGroups);
+  EXPECT_EQ(json,
+            "{\"files\": {\"ok\": 48, \"failed\": 1, \"up_to_date\": 3, \"unsupported\": 2}, "
+            "\"bytes_in\": 12100000, \"bytes_out\": 3000000, \"elapsed_seconds\": 2.000, "
+            "\"counters\": {\"labels\": {\"body\": 10, \"nav\": 0}, \"rules\": {\"a.rules:1\": 7, "
+            "\"say \\\"hi\\\"\\\\\": 5, \"unused\": 0}}}\n");
+  testing::TempDir dir;
+  ASSERT_TRUE(WriteSummaryJson(dir / "stats.json", Sample(), kGroups).ok());
+  EXPECT_EQ(testing::ReadTestFile(dir / "stats.json"), json);
+  EXPECT_EQ(testing::ListTree(dir.path()), std::vector<std::string>{"stats.json"});
+  EXPECT_FALSE(WriteSummaryJson(dir / "stats.json/x", Sample(), kGroups).ok());
+}
+
+}  // namespace
+}  // namespace winnow::batch
