@@ -1,0 +1,284 @@
+#include "batch/runner.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include "batch/atomic_file.h"
+#include "batch/output_path.h"
+#include "batch/read_input.h"
+
+namespace winnow::batch {
+namespace {
+
+enum class Outcome : uint8_t { kOk, kFailed, kUpToDate, kUnsupported };
+
+struct FileResult {
+  Outcome outcome = Outcome::kOk;
+  std::string message;  // kFailed, kUnsupported: the reason logged after the path
+  std::string bytes;    // without an output folder: the output, written by the main thread
+  std::vector<uint64_t> counters;
+  uint64_t bytes_in = 0;
+  uint64_t bytes_out = 0;
+};
+
+FileResult Finished(Outcome outcome, std::string message) {
+  FileResult result;
+  result.outcome = outcome;
+  result.message = std::move(message);
+  return result;
+}
+
+bool Processable(const InputFile& input) {
+  return input.kind != InputKind::kSkipped && input.kind != InputKind::kError;
+}
+
+bool NotOlder(const struct timespec& a, const struct timespec& b) {
+  return a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec : a.tv_nsec >= b.tv_nsec;
+}
+
+// Whether out_path already holds the output of input: it exists and is not older (as make
+// judges: file systems stamp with a coarse clock, so an input and the output written right
+// after it often share a time). Fails when out_path is the input itself, whatever force says.
+Result<bool> UpToDate(const InputFile& input, const std::string& out_path) {
+  struct stat out_st, in_st;
+  if (input.is_stdin() || stat(out_path.c_str(), &out_st) != 0 ||
+      stat(input.path.c_str(), &in_st) != 0) {
+    return false;  // nothing to compare; a missing input is reported by the read
+  }
+  if (out_st.st_dev == in_st.st_dev && out_st.st_ino == in_st.st_ino) {
+    return Status::InvalidInput("output " + out_path + " would overwrite the input");
+  }
+  return NotOlder(out_st.st_mtim, in_st.st_mtim);
+}
+
+class Batch {
+ public:
+  Batch(const std::vector<InputFile>& inputs, const BatchOptions& options, const Job& job)
+      : inputs_(inputs), options_(options), job_(job) {}
+
+  BatchSummary Run();
+
+ private:
+  // Chooses every input's output path, so collisions are caught before anything runs.
+  void Plan();
+  void Work(int index);
+  FileResult Process(size_t i, WorkerContext& context);
+  FileResult RunJob(const InputFile& input, std::string_view bytes, WorkerContext& context);
+  // Main thread, in input order: logs, writes to output_fd, adds to the summary.
+  void Emit(const InputFile& input, FileResult& result, ProgressMeter& progress);
+  void Log(ProgressMeter& progress, std::string_view path, std::string_view message);
+
+  const std::vector<InputFile>& inputs_;
+  const BatchOptions& options_;
+  const Job& job_;
+  BatchSummary summary_;
+  std::string out_root_;
+  std::vector<std::string> out_rel_;     // per input, when writing to output_dir
+  std::vector<std::string> plan_error_;  // per input: why it has no output path
+  size_t window_ = 0;
+
+  std::mutex mu_;
+  std::condition_variable ready_cv_;  // a result arrived (main thread waits)
+  std::condition_variable space_cv_;  // the window moved or the run stops (workers wait)
+  size_t next_claim_ = 0;             // next input a worker takes
+  size_t next_emit_ = 0;              // next input the main thread emits
+  bool stop_ = false;
+  uint64_t finished_ = 0;  // for progress: results produced, in any order
+  uint64_t finished_bytes_ = 0;
+  std::vector<std::optional<FileResult>> ring_;  // input i waits in ring_[i % window_]
+};
+
+void Batch::Plan() {
+  out_rel_.resize(inputs_.size());
+  plan_error_.resize(inputs_.size());
+  if (options_.output_dir.empty()) return;
+  Result<std::string> root = CanonicalOutputDir(options_.output_dir);
+  if (!root.ok()) {
+    summary_.stopped = root.status();
+    return;
+  }
+  out_root_ = *root;
+  std::unordered_map<std::string, size_t> first_user;
+  for (size_t i = 0; i < inputs_.size(); ++i) {
+    if (!Processable(inputs_[i])) continue;
+    Result<std::string> rel = OutputRelPath(inputs_[i].rel, options_.output_ext);
+    if (!rel.ok()) {
+      plan_error_[i] = rel.status().message();
+      continue;
+    }
+    auto [it, fresh] = first_user.emplace(*rel, i);
+    if (!fresh) {
+      plan_error_[i] = "same output " + *rel + " as " + inputs_[it->second].path;
+      continue;
+    }
+    out_rel_[i] = std::move(*rel);
+  }
+}
+
+FileResult Batch::RunJob(const InputFile& input, std::string_view bytes, WorkerContext& context) {
+  // A job that throws fails its file, not the batch.
+  try {
+    Result<JobOutput> output = job_(input, bytes, context);
+    if (!output.ok()) return Finished(Outcome::kFailed, output.status().message());
+    FileResult result;
+    result.bytes = std::move(output->bytes);
+    result.counters = std::move(output->counters);
+    return result;
+  } catch (const std::exception& e) {
+    return Finished(Outcome::kFailed, std::string("internal error: ") + e.what());
+  } catch (...) {
+    return Finished(Outcome::kFailed, "internal error: unknown exception");
+  }
+}
+
+FileResult Batch::Process(size_t i, WorkerContext& context) {
+  const InputFile& input = inputs_[i];
+  if (input.kind == InputKind::kSkipped) return Finished(Outcome::kUnsupported, input.note);
+  if (input.kind == InputKind::kError) return Finished(Outcome::kFailed, input.note);
+  if (!plan_error_[i].empty()) return Finished(Outcome::kFailed, plan_error_[i]);
+  std::string out_path;
+  if (!out_root_.empty()) {
+    Result<std::string> path = ResolveOutputPath(out_root_, out_rel_[i]);
+    if (!path.ok()) return Finished(Outcome::kFailed, path.status().message());
+    out_path = std::move(*path);
+    Result<bool> up_to_date = UpToDate(input, out_path);
+    if (!up_to_date.ok()) return Finished(Outcome::kFailed, up_to_date.status().message());
+    if (*up_to_date && !options_.force) return Finished(Outcome::kUpToDate, "");
+  }
+  Result<std::string> bytes = ReadInput(input.path, options_.max_input_bytes);
+  if (!bytes.ok()) return Finished(Outcome::kFailed, bytes.status().message());
+  FileResult result = RunJob(input, *bytes, context);
+  result.bytes_in = bytes->size();
+  if (result.outcome != Outcome::kOk || out_path.empty()) return result;
+  if (Status s = WriteFileAtomic(out_path, result.bytes); !s.ok()) {
+    return Finished(Outcome::kFailed, s.message());
+  }
+  result.bytes_out = result.bytes.size();
+  result.bytes.clear();
+  result.bytes.shrink_to_fit();
+  return result;
+}
+
+void Batch::Work(int index) {
+  WorkerContext context(index);
+  for (;;) {
+    size_t i;
+    {
+      std::unique_lock lock(mu_);
+      space_cv_.wait(lock, [&] {
+        return stop_ || next_claim_ >= inputs_.size() || next_claim_ < next_emit_ + window_;
+      });
+      if (stop_ || next_claim_ >= inputs_.size()) return;
+      i = next_claim_++;
+    }
+    FileResult result = Process(i, context);
+    {
+      std::lock_guard lock(mu_);
+      ++finished_;
+      finished_bytes_ += result.bytes_in;
+      ring_[i % window_] = std::move(result);
+    }
+    ready_cv_.notify_one();
+  }
+}
+
+void Batch::Log(ProgressMeter& progress, std::string_view path, std::string_view message) {
+  progress.Clear();
+  std::string line = std::string(path == "-" ? "<stdin>" : path) + ": " + std::string(message);
+  (void)WriteAll(options_.log_fd, line + "\n", "log");
+}
+
+void Batch::Emit(const InputFile& input, FileResult& result, ProgressMeter& progress) {
+  switch (result.outcome) {
+    case Outcome::kFailed:
+      ++summary_.files_failed;
+      Log(progress, input.path, result.message);
+      return;
+    case Outcome::kUnsupported:
+      ++summary_.files_unsupported;
+      Log(progress, input.path, result.message);
+      return;
+    case Outcome::kUpToDate:
+      ++summary_.files_up_to_date;
+      return;
+    case Outcome::kOk:
+      break;
+  }
+  if (out_root_.empty()) {
+    if (Status s = WriteAll(options_.output_fd, result.bytes, "stdout"); !s.ok()) {
+      Log(progress, input.path, s.message());
+      summary_.stopped = s;
+      return;
+    }
+    result.bytes_out = result.bytes.size();
+  }
+  ++summary_.files_ok;
+  summary_.bytes_in += result.bytes_in;
+  summary_.bytes_out += result.bytes_out;
+  if (summary_.counters.size() < result.counters.size()) {
+    summary_.counters.resize(result.counters.size());
+  }
+  for (size_t c = 0; c < result.counters.size(); ++c) summary_.counters[c] += result.counters[c];
+}
+
+BatchSummary Batch::Run() {
+  auto start = std::chrono::steady_clock::now();
+  Plan();
+  size_t n = inputs_.size();
+  if (n == 0 || !summary_.stopped.ok()) return summary_;
+  size_t threads = options_.threads > 0 ? options_.threads : std::thread::hardware_concurrency();
+  threads = std::clamp<size_t>(threads, 1, n);
+  window_ = options_.max_ahead > 0 ? options_.max_ahead : std::max<size_t>(64, 16 * threads);
+  ring_.resize(window_);
+  std::vector<std::thread> workers;
+  for (size_t t = 0; t < threads; ++t) workers.emplace_back([this, t] { Work(t); });
+
+  ProgressMeter progress(options_.log_fd, options_.progress, n);
+  while (next_emit_ < n && summary_.stopped.ok()) {
+    std::unique_lock lock(mu_);
+    std::optional<FileResult>& slot = ring_[next_emit_ % window_];
+    // Wakes at least 5 times a second to redraw the progress line during a slow file.
+    ready_cv_.wait_for(lock, std::chrono::milliseconds(200), [&] { return slot.has_value(); });
+    uint64_t done = finished_, done_bytes = finished_bytes_;
+    std::optional<FileResult> result;
+    size_t index = next_emit_;
+    if (slot.has_value()) {
+      result = std::move(slot);
+      slot.reset();
+      ++next_emit_;
+    }
+    lock.unlock();
+    if (result.has_value()) {
+      space_cv_.notify_all();
+      Emit(inputs_[index], *result, progress);
+    }
+    progress.Update(done, done_bytes);
+  }
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  space_cv_.notify_all();
+  for (std::thread& worker : workers) worker.join();
+  progress.Clear();
+  summary_.elapsed_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary_;
+}
+
+}  // namespace
+
+BatchSummary RunBatch(const std::vector<InputFile>& inputs, const BatchOptions& options,
+                      const Job& job) {
+  return Batch(inputs, options, job).Run();
+}
+
+}  // namespace winnow::batch

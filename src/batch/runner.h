@@ -1,0 +1,88 @@
+// RunBatch: runs a per-file job over many inputs on worker threads. Each input is read (with
+// a size cap), handed to the job, and its output written atomically under the output folder
+// or, without one, to stdout in input order. One bad file never stops the batch; a finished
+// output not older than its input is not redone; outputs never depend on the thread count.
+#ifndef WINNOW_SRC_BATCH_RUNNER_H_
+#define WINNOW_SRC_BATCH_RUNNER_H_
+
+#include <unistd.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "batch/input_walk.h"
+#include "batch/progress.h"
+#include "batch/summary.h"
+#include "winnow/status.h"
+
+namespace winnow::batch {
+
+struct BatchOptions {
+  // Worker threads; 0 = one per core.  --threads
+  int threads = 0;
+  // Redo inputs whose output is up to date (not older than the input).  --force
+  bool force = false;
+  // Progress line on log_fd.  --progress auto|always|never
+  ProgressMode progress = ProgressMode::kAuto;
+  // Folder that mirrors the inputs' layout; empty writes every output to output_fd, in input
+  // order.  -o / --output. Check it first with CheckOutputDir (output_path.h).
+  std::string output_dir;
+  // Extension of the files under output_dir, without the dot: "txt" or "jsonl".
+  std::string output_ext = "txt";
+  // Inputs larger than this fail with "file too large", never truncated.  --max-bytes
+  size_t max_input_bytes = 64u << 20;
+  // How many files workers may run ahead of the oldest unwritten one; bounds the outputs
+  // held in memory for in-order writing. 0 = 16 per thread, at least 64.
+  size_t max_ahead = 0;
+  // Where outputs go without output_dir.
+  int output_fd = STDOUT_FILENO;
+  // Where per-file errors (`path: reason`), notices and the progress line go.
+  int log_fd = STDERR_FILENO;
+};
+
+struct JobOutput {
+  std::string bytes;               // the output for this input, written as is
+  std::vector<uint64_t> counters;  // summed index-wise into BatchSummary::counters
+};
+
+// One per worker thread, handed to every job call on that thread: the place for state that
+// is costly to build and not shareable between threads (a parser arena, a scratch buffer).
+class WorkerContext {
+ public:
+  explicit WorkerContext(int index) : index_(index) {}
+
+  // 0 .. threads-1.
+  int index() const { return index_; }
+
+  // This thread's state, built by make() on first use. Every call in a run must ask for the
+  // same T. T need be neither copyable nor movable: make() may return it by value.
+  template <typename T, typename Make>
+  T& State(Make&& make) {
+    if (!state_) state_ = std::shared_ptr<T>(new T(make()));
+    return *static_cast<T*>(state_.get());
+  }
+
+ private:
+  int index_;
+  std::shared_ptr<void> state_;
+};
+
+// Called from worker threads, concurrently: must be thread-safe apart from its context.
+// An error fails that input only ("path: message" on the log).
+using Job = std::function<Result<JobOutput>(const InputFile& input, std::string_view bytes,
+                                            WorkerContext& context)>;
+
+// Runs job over inputs (WalkInputs order). kSkipped inputs get a notice and kError inputs
+// an error line, both in input order with the rest. If writing to output_fd fails (closed
+// pipe, full disk) the run stops: summary.stopped says why.
+BatchSummary RunBatch(const std::vector<InputFile>& inputs, const BatchOptions& options,
+                      const Job& job);
+
+}  // namespace winnow::batch
+
+#endif  // WINNOW_SRC_BATCH_RUNNER_H_

@@ -1,0 +1,263 @@
+#include "batch/runner.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <random>
+#include <set>
+#include <thread>
+
+#include "batch/test_util.h"
+
+namespace winnow::batch {
+namespace {
+
+using testing::ListTree;
+using testing::ReadTestFile;
+using testing::TempDir;
+using testing::WriteTestFile;
+
+// Upper-cases the input and counts its bytes and lines.
+Result<JobOutput> Upper(const InputFile& input, std::string_view bytes, WorkerContext&) {
+  JobOutput out;
+  out.bytes = "[" + input.rel + "]\n";
+  for (char c : bytes) out.bytes += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  out.counters = {bytes.size(),
+                  static_cast<uint64_t>(std::count(bytes.begin(), bytes.end(), '\n'))};
+  return out;
+}
+
+// A log file standing in for stderr (or stdout) and read back after the run.
+class FdFile {
+ public:
+  explicit FdFile(std::string path)
+      : path_(std::move(path)), fd_(open(path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600)) {}
+  ~FdFile() { close(fd_); }
+  int fd() const { return fd_; }
+  std::string Read() const { return ReadTestFile(path_); }
+
+ private:
+  std::string path_;
+  int fd_;
+};
+
+class Runner : public ::testing::Test {
+ protected:
+  Runner() : log_(dir_ / "log"), out_(dir_ / "stdout") {
+    options_.log_fd = log_.fd();
+    options_.output_fd = out_.fd();
+    options_.progress = ProgressMode::kNever;
+  }
+
+  // Writes count files in/page-NN.txt (NN zero-padded), each a few lines.
+  void MakePages(int count) {
+    for (int i = 0; i < count; ++i) {
+      char name[32];
+      std::snprintf(name, sizeof(name), "in/page-%02d.txt", i);
+      WriteTestFile(dir_ / name, "line one of " + std::to_string(i) + "\nline two\n");
+    }
+  }
+
+  TempDir dir_;
+  FdFile log_;
+  FdFile out_;
+  BatchOptions options_;
+};
+
+TEST_F(Runner, MirrorsTheInputLayout) {
+  WriteTestFile(dir_ / "in/a.txt", "alpha\n");
+  WriteTestFile(dir_ / "in/news/2024/story.html.gz", "gz");
+  WriteTestFile(dir_ / "in/news/feed.jsonl", "{}\n");
+  WriteTestFile(dir_ / "in/news/logo.png", "png");
+  options_.output_dir = dir_ / "out";
+  options_.threads = 2;
+  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, Upper);
+  EXPECT_EQ(ListTree(dir_ / "out"),
+            (std::vector<std::string>{"a.txt", "news/2024/story.txt", "news/feed.txt"}));
+  EXPECT_EQ(ReadTestFile(dir_ / "out/a.txt"), "[a.txt]\nALPHA\n");
+  EXPECT_EQ(summary.files_ok, 3u);
+  EXPECT_EQ(summary.files_unsupported, 1u);
+  EXPECT_EQ(summary.files_failed, 0u);
+  EXPECT_EQ(summary.bytes_in, 6u + 2u + 3u);
+  EXPECT_EQ(summary.counters, (std::vector<uint64_t>{11, 2}));
+  EXPECT_EQ(log_.Read(), dir_ / "in/news/logo.png" + ": skipped: not a page (.png)\n");
+  EXPECT_EQ(out_.Read(), "");
+  EXPECT_TRUE(summary.stopped.ok());
+}
+
+TEST_F(Runner, OneFailureDoesNotStopTheBatch) {
+  MakePages(50);
+  options_.output_dir = dir_ / "out";
+  options_.threads = 4;
+  auto job = [](const InputFile& input, std::string_view bytes,
+                WorkerContext& context) -> Result<JobOutput> {
+    if (input.rel == "page-17.txt") return Status::InvalidInput("boom");
+    if (input.rel == "page-33.txt") throw std::runtime_error("thrown");
+    return Upper(input, bytes, context);
+  };
+  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, job);
+  EXPECT_EQ(summary.files_ok, 48u);
+  EXPECT_EQ(summary.files_failed, 2u);
+  EXPECT_EQ(ListTree(dir_ / "out").size(), 48u);
+  EXPECT_EQ(log_.Read(), dir_ / "in/page-17.txt" + ": boom\n" + dir_ / "in/page-33.txt" +
+                             ": internal error: thrown\n");
+  EXPECT_EQ(ReadTestFile(dir_ / "out/page-49.txt"), "[page-49.txt]\nLINE ONE OF 49\nLINE TWO\n");
+}
+
+TEST_F(Runner, ResumesAndForceRedoes) {
+  MakePages(5);
+  options_.output_dir = dir_ / "out";
+  std::atomic<int> calls{0};
+  auto job = [&](const InputFile& input, std::string_view bytes, WorkerContext& context) {
+    ++calls;
+    return Upper(input, bytes, context);
+  };
+  std::vector<InputFile> inputs = WalkInputs({dir_ / "in"});
+  EXPECT_EQ(RunBatch(inputs, options_, job).files_ok, 5u);
+  EXPECT_EQ(calls, 5);
+  // A killed run: one output missing. A changed input: newer than its output.
+  std::filesystem::remove(dir_ / "out/page-01.txt");
+  struct timespec times[2] = {{0, UTIME_OMIT}, {0, 0}};
+  clock_gettime(CLOCK_REALTIME, &times[1]);
+  times[1].tv_sec += 10;
+  ASSERT_EQ(utimensat(AT_FDCWD, (dir_ / "in/page-03.txt").c_str(), times, 0), 0);
+  calls = 0;
+  BatchSummary again = RunBatch(inputs, options_, job);
+  EXPECT_EQ(calls, 2);
+  EXPECT_EQ(again.files_ok, 2u);
+  EXPECT_EQ(again.files_up_to_date, 3u);
+  EXPECT_EQ(ListTree(dir_ / "out").size(), 5u);
+  calls = 0;
+  options_.force = true;
+  EXPECT_EQ(RunBatch(inputs, options_, job).files_ok, 5u);
+  EXPECT_EQ(calls, 5);
+}
+
+TEST_F(Runner, StdoutKeepsInputOrderWithThreads) {
+  MakePages(40);
+  options_.threads = 4;
+  options_.max_ahead = 5;
+  auto job = [](const InputFile& input, std::string_view bytes, WorkerContext& context) {
+    thread_local std::mt19937 rng(std::hash<std::thread::id>()(std::this_thread::get_id()));
+    std::this_thread::sleep_for(std::chrono::milliseconds(rng() % 8));
+    return Upper(input, bytes, context);
+  };
+  std::vector<InputFile> inputs = WalkInputs({dir_ / "in"});
+  BatchSummary summary = RunBatch(inputs, options_, job);
+  std::string expected;
+  WorkerContext unused(0);
+  for (const InputFile& input : inputs) {
+    expected += Upper(input, ReadTestFile(input.path), unused)->bytes;
+  }
+  EXPECT_EQ(out_.Read(), expected);
+  EXPECT_EQ(summary.files_ok, 40u);
+  EXPECT_EQ(summary.bytes_out, expected.size());
+}
+
+TEST_F(Runner, WorkersStayWithinTheWindow) {
+  MakePages(20);
+  options_.threads = 4;
+  options_.max_ahead = 2;
+  std::atomic<bool> first_done{false};
+  std::atomic<int> started_early{0};  // files beyond the window started while page 0 ran
+  auto job = [&](const InputFile& input, std::string_view bytes, WorkerContext& context) {
+    if (input.rel == "page-00.txt") {
+      std::this_thread::sleep_for(std::chrono::milliseconds(150));
+      first_done = true;
+    } else if (!first_done && input.rel >= "page-02.txt") {
+      ++started_early;
+    }
+    return Upper(input, bytes, context);
+  };
+  EXPECT_EQ(RunBatch(WalkInputs({dir_ / "in"}), options_, job).files_ok, 20u);
+  EXPECT_EQ(started_early, 0);
+}
+
+TEST_F(Runner, OutputsDoNotDependOnThreadCount) {
+  MakePages(30);
+  std::vector<InputFile> inputs = WalkInputs({dir_ / "in"});
+  options_.threads = 1;
+  options_.output_dir = dir_ / "one";
+  BatchSummary one = RunBatch(inputs, options_, Upper);
+  options_.threads = 2;
+  options_.output_dir = dir_ / "two";
+  BatchSummary two = RunBatch(inputs, options_, Upper);
+  std::vector<std::string> files = ListTree(dir_ / "one");
+  ASSERT_EQ(files.size(), 30u);
+  ASSERT_EQ(files, ListTree(dir_ / "two"));
+  for (const std::string& file : files) {
+    EXPECT_EQ(ReadTestFile(dir_ / ("one/" + file)), ReadTestFile(dir_ / ("two/" + file)));
+  }
+  EXPECT_EQ(one.counters, two.counters);
+  EXPECT_EQ(one.bytes_out, two.bytes_out);
+}
+
+TEST_F(Runner, PerFileProblemsAreReportedInOrder) {
+  WriteTestFile(dir_ / "in/a.txt", "a");
+  WriteTestFile(dir_ / "in/b.txt", std::string(100, 'b'));
+  ASSERT_EQ(mkfifo((dir_ / "in/c.txt").c_str(), 0600), 0);
+  ASSERT_EQ(symlink("nowhere", (dir_ / "in/d.txt").c_str()), 0);
+  WriteTestFile(dir_ / "x/a.txt", "same output name as in/a.txt");
+  options_.output_dir = dir_ / "out";
+  options_.max_input_bytes = 50;
+  options_.threads = 3;
+  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in", dir_ / "x/a.txt"}), options_, Upper);
+  EXPECT_EQ(summary.files_ok, 1u);
+  EXPECT_EQ(summary.files_failed, 4u);
+  EXPECT_EQ(log_.Read(), dir_ / "in/b.txt: file too large (100 bytes > 50)\n" +
+                             dir_ / "in/c.txt: not a regular file\n" +
+                             dir_ / "in/d.txt: dangling symbolic link\n" +
+                             dir_ / "x/a.txt: same output a.txt as " + dir_ / "in/a.txt\n");
+  EXPECT_EQ(ListTree(dir_ / "out"), std::vector<std::string>{"a.txt"});
+}
+
+TEST_F(Runner, StdoutWriteErrorStopsTheRun) {
+  int full = open("/dev/full", O_WRONLY);
+  if (full < 0) GTEST_SKIP() << "no /dev/full";
+  MakePages(10);
+  options_.output_fd = full;
+  options_.threads = 2;
+  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, Upper);
+  close(full);
+  EXPECT_FALSE(summary.stopped.ok());
+  EXPECT_EQ(summary.stopped.message(), "stdout: No space left on device");
+  EXPECT_EQ(summary.files_ok, 0u);
+  EXPECT_EQ(log_.Read(), dir_ / "in/page-00.txt: stdout: No space left on device\n");
+}
+
+TEST_F(Runner, EachWorkerKeepsItsOwnState) {
+  MakePages(30);
+  options_.threads = 3;
+  std::mutex mu;
+  std::set<const void*> states;
+  std::set<int> indexes;
+  struct Arena {
+    std::unique_ptr<int> uses = std::make_unique<int>(0);  // neither copied nor shared
+  };
+  auto job = [&](const InputFile& input, std::string_view bytes, WorkerContext& context) {
+    Arena& arena = context.State<Arena>([] { return Arena(); });
+    ++*arena.uses;
+    std::lock_guard lock(mu);
+    states.insert(&arena);
+    indexes.insert(context.index());
+    return Upper(input, bytes, context);
+  };
+  EXPECT_EQ(RunBatch(WalkInputs({dir_ / "in"}), options_, job).files_ok, 30u);
+  EXPECT_EQ(states.size(), indexes.size());
+  EXPECT_LE(states.size(), 3u);
+  for (int index : indexes) EXPECT_TRUE(index >= 0 && index < 3);
+}
+
+TEST_F(Runner, NothingToDo) {
+  BatchSummary summary = RunBatch({}, options_, Upper);
+  EXPECT_EQ(summary.files_ok + summary.files_failed, 0u);
+  EXPECT_TRUE(summary.stopped.ok());
+}
+
+}  // namespace
+}  // namespace winnow::batch
