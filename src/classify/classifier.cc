@@ -59,7 +59,7 @@ bool HostInSite(std::string_view host, std::string_view site) {
   return host.size() == site.size() || host[host.size() - site.size() - 1] == '.';
 }
 
-void Classify(const RuleSet& rules, const Page& page, const std::vector<Line>& lines,
+void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
               size_t max_line_bytes, Classification& out) {
   const std::vector<Rule>& all = rules.rules();
   const Settings& settings = rules.settings();
@@ -67,6 +67,14 @@ void Classify(const RuleSet& rules, const Page& page, const std::vector<Line>& l
   thread_local std::vector<char> active;
   active.resize(all.size());
   for (size_t r = 0; r < all.size(); ++r) active[r] = RuleActive(all[r], page, host);
+
+  // after_prose lets trailer cuts wait until the article has started.
+  bool prose = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    lines[i].after_prose = prose;
+    const DomFeatures* dom = page.dom.empty() ? nullptr : &page.dom[i];
+    prose = prose || InitialQuality(lines[i], dom, settings) == Quality::kGood;
+  }
 
   out.decisions.assign(lines.size(), Decision());
   out.spans.clear();

@@ -27,7 +27,8 @@ struct Classification {
   Metadata meta;                    // from meta rules
 };
 
-void Classify(const RuleSet& rules, const Page& page, const std::vector<Line>& lines,
+// Sets each line's after_prose flag, then classifies.
+void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
               size_t max_line_bytes, Classification& out);
 
 // The lowercase host of a URL ("https://www.apnews.com:443/x" -> "www.apnews.com").

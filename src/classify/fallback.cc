@@ -3,25 +3,11 @@
 namespace winnow {
 namespace {
 
-enum class Quality : uint8_t { kBad, kShort, kNearGood, kGood };
-
 struct Judged {
   Quality initial;
   Quality final;
   bool fixed;  // decided by a rule or a cut region: context never changes it
 };
-
-Quality Initial(const Line& line, const DomFeatures* dom, const Settings& s) {
-  if (dom && (dom->hidden || dom->link_density > s.max_link_density)) return Quality::kBad;
-  if (line.chars < s.length_low) return Quality::kShort;
-  float stop = line.StopShare();
-  if (stop >= s.stopwords_high) {
-    return line.chars > s.length_high ? Quality::kGood : Quality::kNearGood;
-  }
-  if (stop >= s.stopwords_low) return Quality::kNearGood;
-  if (line.words >= s.prose_min_words && line.terminal) return Quality::kNearGood;
-  return Quality::kBad;
-}
 
 // The nearest class before (dir -1) or after (dir +1) line i among lines that are neither
 // short nor (when ignore_neargood) near-good; the page edges count as bad.
@@ -37,6 +23,22 @@ Quality Neighbour(const std::vector<Judged>& j, size_t i, int dir, bool ignore_n
 
 }  // namespace
 
+Quality InitialQuality(const Line& line, const DomFeatures* dom, const Settings& s) {
+  if (dom && (dom->hidden || dom->link_density > s.max_link_density)) return Quality::kBad;
+  if (line.chars < s.length_low) return Quality::kShort;
+  float stop = line.StopShare();
+  if (stop >= s.stopwords_high) {
+    return line.chars > s.length_high ? Quality::kGood : Quality::kNearGood;
+  }
+  if (stop >= s.stopwords_low) return Quality::kNearGood;
+  // No stop words to go by (another language, or a list): sentences still show prose.
+  if (line.terminal && line.words >= s.prose_min_words) {
+    bool long_prose = line.chars > s.length_high && line.sentences >= s.prose_min_sentences;
+    return long_prose ? Quality::kGood : Quality::kNearGood;
+  }
+  return Quality::kBad;
+}
+
 void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Settings& settings,
                    std::vector<Decision>& decisions) {
   thread_local std::vector<Judged> judged;
@@ -49,7 +51,7 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
       continue;
     }
     const DomFeatures* dom = page.dom.empty() ? nullptr : &page.dom[i];
-    Quality q = Initial(lines[i], dom, settings);
+    Quality q = InitialQuality(lines[i], dom, settings);
     judged.push_back({q, q, false});
   }
 
@@ -78,6 +80,15 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
     Quality prev = Neighbour(judged, i, -1, true), next = Neighbour(judged, i, +1, true);
     judged[i].final =
         (prev == Quality::kBad && next == Quality::kBad) ? Quality::kBad : Quality::kGood;
+  }
+
+  // A page is an article: if context left nothing, keep the lines that read as prose alone.
+  bool any_kept = false;
+  for (const Judged& j : judged) any_kept |= j.final == Quality::kGood;
+  if (!any_kept) {
+    for (Judged& j : judged) {
+      if (!j.fixed && j.initial >= Quality::kNearGood) j.final = Quality::kGood;
+    }
   }
 
   for (size_t i = 0; i < judged.size(); ++i) {

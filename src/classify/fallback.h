@@ -13,6 +13,13 @@
 
 namespace winnow {
 
+// jusText's context-free classes of a line.
+enum class Quality : uint8_t { kBad, kShort, kNearGood, kGood };
+
+// The class of a line on its own features. Prose is recognised by stop words, or, for
+// languages without a list, by length and sentence marks.
+Quality InitialQuality(const Line& line, const DomFeatures* dom, const Settings& settings);
+
 // Fills the label and reason of every decision whose `rule` is -1 and whose reason is not
 // kCutRegion; rule-decided lines act as fixed good (keep) or bad (removed) neighbours.
 void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Settings& settings,

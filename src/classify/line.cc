@@ -14,7 +14,9 @@ bool IsClosing(char32_t c) {
          c == '*';
 }
 
-bool IsTerminal(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+bool IsTerminal(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002;
+}
 
 // Lowercased core of a word (leading/trailing punctuation dropped, ’ read as ') for the
 // stop-word test; words longer than the buffer are never stop words.
@@ -57,6 +59,8 @@ void ComputeTextFeatures(std::string_view text, Line& line) {
     char32_t c = utf8::Next(text, i);
     ++line.chars;
     if (utf8::IsSpace(c)) {
+      if (IsTerminal(last_significant)) ++line.sentences;
+      last_significant = 0;
       end_word(at);
       continue;
     }
@@ -81,6 +85,7 @@ void ComputeTextFeatures(std::string_view text, Line& line) {
   }
   end_word(text.size());
   line.terminal = IsTerminal(last_significant);
+  if (line.terminal) ++line.sentences;
 }
 
 void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line>& lines) {

@@ -21,10 +21,12 @@ struct Line {
   uint32_t stop_words = 0;     // words in the stop-word lists
   uint32_t digits = 0;         // ASCII digits
   uint32_t nonspace = 0;       // non-space code points
+  uint32_t sentences = 0;      // sentence marks (. ! ? … 。) followed by a space or the end
   bool terminal = false;       // ends with . ! ? or … (closing quotes and brackets skipped)
   bool blank_before = false;   // a blank line (or the start of the page) precedes it
   bool blank_after = false;    // a blank line (or the end of the page) follows it
   bool same_as_first = false;  // same text as the first non-blank line (a repeated headline)
+  bool after_prose = false;    // some earlier line is prose (set by the classifier)
 
   std::string_view Text(std::string_view page) const { return page.substr(begin, end - begin); }
   float CapsShare() const { return alpha_words ? float(caps_words) / alpha_words : 0.f; }

@@ -48,6 +48,8 @@ bool EvaluateRaw(const Predicate& p, const LineContext& c) {
       return l.blank_after;
     case Feature::kSameAsFirst:
       return l.same_as_first;
+    case Feature::kAfterProse:
+      return l.after_prose;
     case Feature::kLinks:
       return Compare(p.op, d ? d->link_density : 0, p.number);
     case Feature::kBlockLinks:
@@ -76,8 +78,23 @@ bool Evaluate(const Predicate& p, const LineContext& ctx) {
   return EvaluateRaw(p, ctx) != p.negate;
 }
 
-bool EvaluateAll(const Rule& rule, const LineContext& ctx) {
+bool IsContextFeature(Feature f) {
+  switch (f) {
+    case Feature::kWords:
+    case Feature::kChars:
+    case Feature::kPunct:
+    case Feature::kCaps:
+    case Feature::kDigits:
+    case Feature::kStop:
+      return false;
+    default:
+      return true;
+  }
+}
+
+bool EvaluateAll(const Rule& rule, const LineContext& ctx, bool skip_context) {
   for (const Predicate& p : rule.predicates) {
+    if (skip_context && IsContextFeature(p.feature)) continue;
     if (!Evaluate(p, ctx)) return false;
   }
   return true;

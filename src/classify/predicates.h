@@ -18,8 +18,12 @@ struct LineContext {
 
 bool Evaluate(const Predicate& p, const LineContext& ctx);
 
-// True if every predicate of the rule holds.
-bool EvaluateAll(const Rule& rule, const LineContext& ctx);
+// True for predicates about where a line sits in its page (position, neighbours, DOM), which
+// a one-line inline example cannot exercise.
+bool IsContextFeature(Feature f);
+
+// True if every predicate of the rule holds (with skip_context, every text predicate).
+bool EvaluateAll(const Rule& rule, const LineContext& ctx, bool skip_context = false);
 
 }  // namespace winnow
 

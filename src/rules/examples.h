@@ -17,7 +17,8 @@ struct ExampleReport {
 
 // Each example is a one-line page: "+" examples must make their rule fire (and, with
 // "=> output", leave exactly that text after the rule's span removal); "-" examples must
-// not. Site and kind scopes are ignored: an example tests the rule itself.
+// not. Site and kind scopes and context predicates (position, neighbours, after-prose, DOM)
+// are ignored: an example tests the rule's pattern and the line's own features.
 ExampleReport RunExamples(const RuleSet& rules);
 
 }  // namespace winnow

@@ -34,6 +34,7 @@ enum class Feature : uint8_t {
   kBlankBefore,
   kBlankAfter,
   kSameAsFirst,
+  kAfterProse,
   // DOM features (HTML input; false / 0 on text dumps).
   kLinks,
   kBlockLinks,

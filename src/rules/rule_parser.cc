@@ -36,6 +36,7 @@ constexpr FeatureName kFeatures[] = {
     {"blank-before", Feature::kBlankBefore, true},
     {"blank-after", Feature::kBlankAfter, true},
     {"same-as-first", Feature::kSameAsFirst, true},
+    {"after-prose", Feature::kAfterProse, true},
     {"links", Feature::kLinks, false},
     {"block-links", Feature::kBlockLinks, false},
     {"heading", Feature::kHeading, false},

@@ -14,6 +14,7 @@ constexpr Entry kEntries[] = {
     {"stopwords_low", &Settings::stopwords_low},
     {"stopwords_high", &Settings::stopwords_high},
     {"prose_min_words", &Settings::prose_min_words},
+    {"prose_min_sentences", &Settings::prose_min_sentences},
     {"max_link_density", &Settings::max_link_density},
     {"max_heading_distance", &Settings::max_heading_distance},
     {"edge_gap_lines", &Settings::edge_gap_lines},

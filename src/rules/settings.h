@@ -17,10 +17,11 @@ struct Settings {
   double length_high = 200;
   double stopwords_low = 0.30;
   double stopwords_high = 0.32;
-  // Language-independent evidence of prose for pages whose words are not in the stop-word
-  // lists: a line with at least prose_min_words words that ends with terminal punctuation
-  // counts as near-good even with few stop words.
+  // Language-independent evidence of prose for lines whose words are not in the stop-word
+  // lists: a line of at least prose_min_words words that ends a sentence is near-good, and
+  // good when also longer than length_high with at least prose_min_sentences sentences.
   double prose_min_words = 12;
+  double prose_min_sentences = 2;
   // HTML: lines whose link density exceeds this are "bad".
   double max_link_density = 0.2;
   // Context pass: a short line between good ones stays only within this many characters of
