@@ -232,6 +232,10 @@ class Prepasser {
         break;
     }
     const bool is_void = IsVoidTag(tag);
+    while (overflow_.empty() && !open_.empty() && (open_.back() & kUnknownBit) == 0 &&
+           ImpliesEndOf(tag, static_cast<GumboTag>(open_.back()))) {
+      open_.pop_back();
+    }
     if (!overflow_.empty() || open_.size() >= static_cast<size_t>(options_.max_prepass_depth)) {
       if (is_void) {
         EmitStartTag();
@@ -240,10 +244,6 @@ class Prepasser {
         overflow_.push_back(Key(tag));
       }
       return tag_.end;
-    }
-    while (!open_.empty() && (open_.back() & kUnknownBit) == 0 &&
-           ImpliesEndOf(tag, static_cast<GumboTag>(open_.back()))) {
-      open_.pop_back();
     }
     if (!is_void) open_.push_back(Key(tag));
     EmitStartTag();

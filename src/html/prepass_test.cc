@@ -1,0 +1,93 @@
+#include "html/prepass.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "html/html_source.h"
+
+namespace winnow::html {
+namespace {
+
+std::string Strip(std::string_view html, PrepassResult* result = nullptr) {
+  PrepassResult local;
+  PrepassResult* out = result != nullptr ? result : &local;
+  Prepass(html, HtmlOptions(), out);
+  return out->html;
+}
+
+TEST(Prepass, ScriptsWithMarkupInStringsAreRemovedWhole) {
+  EXPECT_EQ(Strip("<div>a<script>var s = \"</div><p>\"; if (a<b) x();</script>b</div>"),
+            "<div>ab</div>");
+  EXPECT_EQ(Strip("<p>a<SCRIPT type=text/javascript>x = '</scriptx>';</Script >b</p>"),
+            "<p>ab</p>");
+  // Inside "<!--", a "<script>" makes the next "</script>" part of the script.
+  EXPECT_EQ(Strip("<p>a<script><!-- document.write('<script>1</script>'); --></script>b</p>"),
+            "<p>ab</p>");
+}
+
+TEST(Prepass, CommentsCdataStyleSvgAndFriendsAreRemoved) {
+  EXPECT_EQ(Strip("<p>a<!-- <p>hidden</p> -->b<!-->c<!--->d</p>"), "<p>abcd</p>");
+  EXPECT_EQ(Strip("<p>a<![CDATA[ x > y ]]>b</p>"), "<p>ab</p>");
+  EXPECT_EQ(Strip("<style>p { content: '</p>' }</style><p>a</p>"), "<p>a</p>");
+  EXPECT_EQ(Strip("<p>a<svg><svg><title>t</title></svg><text>x</text></svg>b</p>"), "<p>ab</p>");
+  EXPECT_EQ(Strip("<p>a<noscript><img src=x></noscript><template><p>t</template>b</p>"),
+            "<p>ab</p>");
+  EXPECT_EQ(Strip("<p>a<math><mi>x</mi></math><img src=data:xyz alt=z>b</p>"), "<p>ab</p>");
+}
+
+TEST(Prepass, UnterminatedConstructsRunToTheEnd) {
+  EXPECT_EQ(Strip("<p>a</p><script>var x = 1; <p>never text"), "<p>a</p>");
+  EXPECT_EQ(Strip("<p>a</p><!-- <p>never text"), "<p>a</p>");
+  EXPECT_EQ(Strip("<p>a</p><div class=\"x>y"), "<p>a</p>");
+}
+
+TEST(Prepass, UnclosedTitleEndsAtTheNextTag) {
+  EXPECT_EQ(Strip("<title>Broken<script>x</script><p>body"), "<title>Broken</title><p>body");
+  EXPECT_EQ(Strip("<title>a < b</title><p>c"), "<title>a < b</title><p>c");
+}
+
+TEST(Prepass, KeepsOnlyAttributesThatAreRead) {
+  EXPECT_EQ(Strip("<DIV Class=\"a>b\" onclick='x()' data-x=1 id=main style=\"color:red\">t</DIV>"),
+            "<div Class=\"a>b\" id=main>t</div>");
+  EXPECT_EQ(Strip("<span style='display: none' aria-hidden=true>t</span><br/>"),
+            "<span style='display: none' aria-hidden=true>t</span><br/>");
+  EXPECT_EQ(Strip("<meta property=og:title content='T'><link rel=canonical href=/u>"),
+            "<meta property=og:title content='T'><link rel=canonical href=/u>");
+}
+
+TEST(Prepass, JsonLdIsKeptForMetadata) {
+  PrepassResult result;
+  EXPECT_EQ(
+      Strip("<script type=\"application/ld+json\">{\"headline\": \"</p>\"}</script><p>x", &result),
+      "<p>x");
+  ASSERT_EQ(result.json_ld.size(), 1u);
+  EXPECT_EQ(result.json_ld[0], "{\"headline\": \"</p>\"}");
+}
+
+TEST(Prepass, TextLessThanSignsStay) {
+  EXPECT_EQ(Strip("<p>1 < 2 and 3<4, a <- b</p>"), "<p>1 < 2 and 3<4, a <- b</p>");
+  EXPECT_EQ(Strip("<!DOCTYPE html><?php x ?><p>a</></p>"), "<!DOCTYPE html><p>a</p>");
+}
+
+TEST(Prepass, NestingBeyondTheCapIsFlattened) {
+  HtmlOptions options;
+  options.max_prepass_depth = 2;
+  PrepassResult result;
+  Prepass("<div><div><div><span>a</span><p>b</p></div>c</div></div><p>d</p>", options, &result);
+  EXPECT_EQ(result.html, "<div><div><br>a<br>b<br><br>c</div></div><p>d</p>");
+  EXPECT_EQ(result.flattened_tags, 6u);
+}
+
+TEST(Prepass, ImpliedEndTagsDoNotAccumulateDepth) {
+  HtmlOptions options;
+  options.max_prepass_depth = 3;
+  std::string html = "<ul>";
+  for (int i = 0; i < 10; ++i) html += "<li><p>x";
+  PrepassResult result;
+  Prepass(html, options, &result);
+  EXPECT_EQ(result.flattened_tags, 0u);
+}
+
+}  // namespace
+}  // namespace winnow::html
