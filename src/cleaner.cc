@@ -2,6 +2,8 @@
 
 #include "classify/classifier.h"
 #include "classify/line.h"
+#include "html/html_source.h"
+#include "sources/gzip.h"
 #include "rules/rule_set.h"
 #include "sinks/body.h"
 #include "text/text_source.h"
@@ -22,6 +24,7 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(const Options& options) {
 }
 
 std::string Cleaner::RuleOrigin(int index) const { return rules_->Origin(index); }
+int Cleaner::rule_count() const { return static_cast<int>(rules_->rules().size()); }
 
 Result<Cleaned> Cleaner::Clean(const Input& input) const {
   if (input.bytes.size() > options_.max_document_bytes) {
@@ -29,9 +32,35 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
         "document too large (" + std::to_string(input.bytes.size()) +
         " bytes > --max-bytes=" + std::to_string(options_.max_document_bytes) + ")");
   }
-  size_t replaced = 0;
-  Page page = PageFromText(input.bytes, &replaced);
-  page.url = input.url;
+  Page page;
+  std::string_view bytes = input.bytes;
+  if (sources::IsGzip(bytes)) {
+    Result<std::string> raw = sources::Gunzip(bytes, options_.max_document_bytes);
+    if (!raw.ok()) return raw.status();
+    page.storage = std::move(*raw);
+    bytes = page.storage;
+  }
+  bool html = input.format == Format::kHtml ||
+              (input.format == Format::kAuto && LooksLikeHtml(bytes));
+  if (html) {
+    HtmlOptions html_options;
+    html_options.max_bytes = options_.max_document_bytes;
+    html_options.max_dom_depth = options_.max_dom_depth;
+    Result<Page> parsed = ParseHtml(bytes, html_options);
+    if (!parsed.ok()) return parsed.status();
+    page = std::move(*parsed);
+    page.text = page.storage;  // a move may relocate a short string's buffer
+  } else {
+    size_t replaced = 0;
+    Page text = PageFromText(bytes, &replaced);
+    if (text.storage.empty()) {
+      page.text = text.text;  // views the input, or the inflated bytes in page.storage
+    } else {
+      page.storage = std::move(text.storage);
+      page.text = page.storage;
+    }
+  }
+  page.url = input.url.empty() ? page.meta.url : input.url;
 
   thread_local std::vector<Line> lines;
   thread_local Classification c;
@@ -41,8 +70,14 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
   Cleaned out;
   out.text.reserve(page.text.size() / 2);
   AppendBody(page, c, out.text);
-  out.meta = std::move(c.meta);
-  if (out.meta.url.empty()) out.meta.url = input.url;
+  // Structured metadata (meta tags, JSON-LD) first, then what meta rules found in the text.
+  out.meta = std::move(page.meta);
+  for (auto [field, found] : {std::pair{&out.meta.title, &c.meta.title},
+                              std::pair{&out.meta.date, &c.meta.date},
+                              std::pair{&out.meta.author, &c.meta.author}}) {
+    if (field->empty()) *field = std::move(*found);
+  }
+  if (out.meta.url.empty()) out.meta.url = page.url;
   out.rule_hits.assign(rules_->rules().size(), 0);
   for (const Decision& d : c.decisions) {
     ++out.label_counts[static_cast<int>(d.label)];

@@ -51,7 +51,8 @@ struct DomFeatures {
 
 struct Page {
   std::string storage;           // owns the text when the source built it (HTML, decoded input)
-  std::string_view text;         // the lines, '\n'-separated; points into storage or the input
+  std::string_view text;         // the lines, '\n'-separated: all of storage when storage is
+                                 // used, else the input
   std::vector<DomFeatures> dom;  // HTML: one per line of text, in order; empty for text dumps
   Metadata meta;                 // what the source already found (HTML meta tags, JSON-LD)
   std::string url;               // for site-scoped rules

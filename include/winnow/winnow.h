@@ -127,6 +127,8 @@ class Cleaner {
 
   Result<Cleaned> Clean(const Input& input) const;
 
+  // Number of rules; rule indices run from 0 to rule_count() - 1.
+  int rule_count() const;
   // Where rule `index` comes from, as `file:line`.
   std::string RuleOrigin(int index) const;
   const RuleSet& rules() const { return *rules_; }
