@@ -116,11 +116,11 @@ class Prepasser {
     while (p < in_.size()) {
       const void* hit = std::memchr(in_.data() + p, '<', in_.size() - p);
       if (hit == nullptr) {
-        out_->html.append(in_.substr(p));
+        AppendText(in_.substr(p));
         break;
       }
       const size_t lt = static_cast<const char*>(hit) - in_.data();
-      out_->html.append(in_.substr(p, lt - p));
+      AppendText(in_.substr(p, lt - p));
       p = Markup(lt);
     }
   }
@@ -231,6 +231,7 @@ class Prepasser {
       default:
         break;
     }
+    if (tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) ++pre_depth_;
     const bool is_void = IsVoidTag(tag);
     while (overflow_.empty() && !open_.empty() && (open_.back() & kUnknownBit) == 0 &&
            ImpliesEndOf(tag, static_cast<GumboTag>(open_.back()))) {
@@ -257,6 +258,7 @@ class Prepasser {
       EmitEndTag();
       return tag_.end;
     }
+    if ((tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) && pre_depth_ > 0) --pre_depth_;
     const uint32_t key = Key(tag);
     if (!overflow_.empty()) {
       // Inside flattened content: close the flattened element if it is near the top, leave
@@ -299,13 +301,36 @@ class Prepasser {
     if (IsBlockTag(tag)) out_->html.append("<br>");
   }
 
+  // Text between tags. Outside <pre> a run of whitespace is one space to every later stage,
+  // so it is passed on as one character (a newline if it had one): Gumbo's cost is per byte.
+  void AppendText(std::string_view text) {
+    if (pre_depth_ > 0) {
+      out_->html.append(text);
+      return;
+    }
+    size_t i = 0;
+    while (i < text.size()) {
+      size_t run = i;
+      while (run < text.size() && !IsHtmlSpace(text[run])) ++run;
+      out_->html.append(text.substr(i, run - i));
+      if (run >= text.size()) break;
+      size_t end = run;
+      bool newline = false;
+      while (end < text.size() && IsHtmlSpace(text[end])) newline |= text[end++] == '\n';
+      out_->html.push_back(newline ? '\n' : text[run]);
+      i = end;
+    }
+  }
+
   void EmitStartTag() {
     out_->html.push_back('<');
     out_->html.append(name_);
     for (const TagAttribute& a : tag_.attributes) {
       if (!IsKeptAttribute(a)) continue;
       out_->html.push_back(' ');
-      out_->html.append(a.raw);
+      // Only <link rel=canonical> reads an href value; elsewhere its presence is enough.
+      const bool bare = EqualsIgnoreCase(a.name, "href") && name_ != "link";
+      out_->html.append(bare ? a.name : a.raw);
     }
     if (tag_.self_closing) out_->html.push_back('/');
     out_->html.push_back('>');
@@ -324,6 +349,7 @@ class Prepasser {
   std::string name_;                // the current tag's name, lowercased
   std::vector<uint32_t> open_;      // keys of the open elements, outermost first
   std::vector<uint32_t> overflow_;  // keys of the flattened elements beyond the cap
+  int pre_depth_ = 0;               // open <pre>s: whitespace is kept as is inside
 };
 
 }  // namespace

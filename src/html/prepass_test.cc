@@ -56,6 +56,16 @@ TEST(Prepass, KeepsOnlyAttributesThatAreRead) {
             "<meta property=og:title content='T'><link rel=canonical href=/u>");
 }
 
+TEST(Prepass, WhitespaceRunsShrinkOutsidePre) {
+  EXPECT_EQ(Strip("<div>\n\t\t<p>a  b \t c</p>\n  \n</div><pre>x\n\n  y</pre> \t<p>"),
+            "<div>\n<p>a b c</p>\n</div><pre>x\n\n  y</pre> <p>");
+}
+
+TEST(Prepass, LinkTargetsAreDroppedExceptForLinkElements) {
+  EXPECT_EQ(Strip("<a href='https://example.com/very/long'>x</a><link rel=canonical href=/c>"),
+            "<a href>x</a><link rel=canonical href=/c>");
+}
+
 TEST(Prepass, JsonLdIsKeptForMetadata) {
   PrepassResult result;
   EXPECT_EQ(
