@@ -98,7 +98,7 @@ ReadItem JsonlReader::Parse(std::string_view line, const SourcePosition& positio
   record.url = StringField(obj, options_.url_field);
   object metadata;
   if (record.url.empty() &&
-      obj.at_key("metadata").get_object().get(metadata) == simdjson::SUCCESS) {
+      obj.at_key(options_.metadata_field).get_object().get(metadata) == simdjson::SUCCESS) {
     record.url = StringField(metadata, options_.url_field);
   }
   record.original_json = line;

@@ -22,10 +22,12 @@ struct JsonlOptions {
   // Field holding the page as HTML; when present (and not null) it is the payload and wins
   // over text_field. Empty disables it.
   std::string html_field = "html";
-  // Field holding the id: a string, or a number rendered as written.
+  // Field holding the id: a string, or a number (rendered shortest, e.g. 42, 2.5).
   std::string id_field = "id";
-  // Field holding the URL; if absent at the top level, metadata.<url_field> is used.
+  // Field holding the URL; if absent at the top level, <metadata_field>.<url_field> is used.
   std::string url_field = "url";
+  // Object where Dolma and datatrove keep the URL and other facts.
+  std::string metadata_field = "metadata";
   // Lines longer than this are reported as bad items and skipped.
   size_t max_line_bytes = 64u << 20;
 };

@@ -74,8 +74,9 @@ TEST(JsonlReaderTest, CustomFieldsAndHtml) {
   options.id_field = "doc_id";
   options.url_field = "source";
   options.html_field = "raw_html";
+  options.metadata_field = "meta";
   std::vector<ReadItem> items = ReadAll(
-      "{\"doc_id\":\"x\",\"content\":\"plain\",\"source\":\"u1\",\"text\":\"ignored\"}\n"
+      "{\"doc_id\":\"x\",\"content\":\"plain\",\"meta\":{\"source\":\"u1\"},\"text\":\"i\"}\n"
       "{\"doc_id\":\"y\",\"content\":\"plain\",\"raw_html\":\"<p>hi</p>\"}\n"
       "{\"doc_id\":\"z\",\"content\":\"plain\",\"raw_html\":null}\n"
       "{\"text\":\"no content field\"}\n",
