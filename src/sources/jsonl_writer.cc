@@ -78,6 +78,14 @@ void AppendNew(std::vector<Entry>* entries, bool* first, std::string* out) {
   }
 }
 
+// An object of just the entries.
+void AppendNewObject(std::vector<Entry>* entries, std::string* out) {
+  out->push_back('{');
+  bool first = true;
+  AppendNew(entries, &first, out);
+  out->push_back('}');
+}
+
 // Writes obj's members in order, entries replacing members of the same key (a duplicate key
 // is written once), then the entries not seen. INCORRECT_TYPE if nested names a member that
 // is neither an object nor null.
@@ -103,10 +111,7 @@ simdjson::error_code MergeObject(ondemand::object obj, std::vector<Entry>* entri
       bool is_null = false;
       if (auto error = field.value().is_null().get(is_null)) return error;
       if (is_null) {
-        out->push_back('{');
-        bool inner_first = true;
-        AppendNew(nested->entries, &inner_first, out);
-        out->push_back('}');
+        AppendNewObject(nested->entries, out);
       } else if (auto error = field.value().get_object().get(inner)) {
         return error;
       } else if (auto error = MergeObject(inner, nested->entries, nullptr, out)) {
@@ -120,10 +125,8 @@ simdjson::error_code MergeObject(ondemand::object obj, std::vector<Entry>* entri
   }
   AppendNew(entries, &first, out);
   if (nested != nullptr && !nested_seen && !nested->entries->empty()) {
-    AppendMember(nested->key, "{", &first, out);
-    bool inner_first = true;
-    AppendNew(nested->entries, &inner_first, out);
-    out->push_back('}');
+    AppendMember(nested->key, "", &first, out);
+    AppendNewObject(nested->entries, out);
   }
   out->push_back('}');
   return simdjson::SUCCESS;

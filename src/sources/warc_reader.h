@@ -41,8 +41,8 @@ class WarcReader : public RecordReader {
   const std::map<std::string, uint64_t>& skipped() const { return skipped_; }
 
  private:
-  // Reads the next record, bad item or end into *item, or returns kSkipped.
   enum class Step { kDone, kSkipped };
+  // Reads the next record, bad item or end into *item, or returns kSkipped.
   Step ReadRecord(ReadItem* item);
   // Reads up to the next `WARC/` line; false at the end of the input. *garbage is where
   // anything but blank lines before it starts, or nullopt.
