@@ -60,6 +60,7 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
   revised.assign(judged.size(), Quality::kBad);
   for (size_t i = 0; i < judged.size(); ++i) {
     if (judged[i].fixed || judged[i].initial != Quality::kShort) continue;
+    if (lines[i].words < settings.context_min_words) continue;  // stays bad
     Quality prev = Neighbour(judged, i, -1, true), next = Neighbour(judged, i, +1, true);
     if (prev == Quality::kGood && next == Quality::kGood) {
       revised[i] = Quality::kGood;
