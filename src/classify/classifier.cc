@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "classify/fallback.h"
+#include "classify/main_block.h"
 #include "classify/predicates.h"
 #include "classify/segmenter.h"
 #include "rules/span_match.h"
@@ -152,6 +153,7 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
   }
 
   ApplyFallback(lines, page, settings, out.decisions);
+  KeepMainBlock(lines, settings, out.decisions);
 }
 
 }  // namespace winnow

@@ -60,6 +60,7 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
   revised.assign(judged.size(), Quality::kBad);
   for (size_t i = 0; i < judged.size(); ++i) {
     if (judged[i].fixed || judged[i].initial != Quality::kShort) continue;
+    if (lines[i].words < settings.context_min_words) continue;  // stays bad
     Quality prev = Neighbour(judged, i, -1, true), next = Neighbour(judged, i, +1, true);
     if (prev == Quality::kGood && next == Quality::kGood) {
       revised[i] = Quality::kGood;
@@ -82,12 +83,18 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
         (prev == Quality::kBad && next == Quality::kBad) ? Quality::kBad : Quality::kGood;
   }
 
-  // A page is an article: if context left nothing, keep the lines that read as prose alone.
-  bool any_kept = false;
-  for (const Judged& j : judged) any_kept |= j.final == Quality::kGood;
-  if (!any_kept) {
+  // A page is an article: if context left nothing, keep the lines that read as prose alone,
+  // and failing those every line no rule removed (tiny pages of short lines).
+  auto any_kept = [] {
+    for (const Judged& j : judged) {
+      if (j.final == Quality::kGood) return true;
+    }
+    return false;
+  };
+  for (Quality floor : {Quality::kNearGood, Quality::kBad}) {
+    if (any_kept()) break;
     for (Judged& j : judged) {
-      if (!j.fixed && j.initial >= Quality::kNearGood) j.final = Quality::kGood;
+      if (!j.fixed && j.initial >= floor) j.final = Quality::kGood;
     }
   }
 

@@ -14,9 +14,16 @@ bool IsClosing(char32_t c) {
          c == '*';
 }
 
-bool IsTerminal(char32_t c) {
-  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002;
+// Han ideographs and kana: written without spaces, so each counts as a word.
+bool IsCjk(char32_t c) {
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
+
+// Full-width sentence marks end a sentence without a following space.
+bool IsCjkTerminal(char32_t c) { return c == 0x3002 || c == 0xFF01 || c == 0xFF1F; }
+
+bool IsTerminal(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
 
 // Lowercased core of a word (leading/trailing punctuation dropped, ’ read as ') for the
 // stop-word test; words longer than the buffer are never stop words.
@@ -65,6 +72,14 @@ void ComputeTextFeatures(std::string_view text, Line& line) {
       continue;
     }
     ++line.nonspace;
+    if (IsCjk(c)) {
+      end_word(at);
+      ++line.words;
+      ++line.alpha_words;
+      last_significant = c;
+      continue;
+    }
+    if (IsCjkTerminal(c)) ++line.sentences;
     if (word_start == std::string_view::npos) {
       word_start = at;
       first_letter_seen = false;
@@ -84,8 +99,8 @@ void ComputeTextFeatures(std::string_view text, Line& line) {
     if (!IsClosing(c)) last_significant = c;
   }
   end_word(text.size());
-  line.terminal = IsTerminal(last_significant);
-  if (line.terminal) ++line.sentences;
+  line.terminal = IsTerminal(last_significant) || IsCjkTerminal(last_significant);
+  if (IsTerminal(last_significant)) ++line.sentences;
 }
 
 void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line>& lines) {

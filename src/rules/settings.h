@@ -24,12 +24,14 @@ struct Settings {
   double prose_min_sentences = 2;
   // HTML: lines whose link density exceeds this are "bad".
   double max_link_density = 0.2;
-  // Context pass: a short line between good ones stays only within this many characters of
-  // body text (jusText's max_heading_distance).
-  double max_heading_distance = 200;
-  // Main block: good lines further than this many lines from the densest run of body text are
-  // dropped as "edge" (related-story blurbs, comments). 0 disables.
-  double edge_gap_lines = 0;
+  // Context pass: a short line with fewer words than this never becomes body by context
+  // ("Reply", "1", "Business" between two paragraphs).
+  double context_min_words = 2;
+  // Main block: kept lines separated by at least block_gap_lines removed lines form
+  // separate blocks; blocks with fewer body words than block_min_share of the largest
+  // block's are dropped as "edge" (related stories, comments, other articles). 0 disables.
+  double block_gap_lines = 10;
+  double block_min_share = 0.25;
   // Segmenter: lines with at least segment_min_words words are split into sentences and
   // searched for glued headlines of headline_min_words..headline_max_words words with at least
   // headline_min_caps capitalised words, followed by at least headline_min_rest_words words of

@@ -1,0 +1,41 @@
+#include "classify/main_block.h"
+
+#include <algorithm>
+
+namespace winnow {
+
+void KeepMainBlock(const std::vector<Line>& lines, const Settings& settings,
+                   std::vector<Decision>& decisions) {
+  if (settings.block_gap_lines <= 0) return;
+  struct Block {
+    size_t first, last;  // decision indices of the first and last kept line
+    uint64_t words;
+  };
+  thread_local std::vector<Block> blocks;
+  blocks.clear();
+  size_t gap = 0;
+  for (size_t i = 0; i < decisions.size(); ++i) {
+    if (!IsKept(decisions[i].label)) {
+      ++gap;
+      continue;
+    }
+    if (blocks.empty() || gap >= settings.block_gap_lines) blocks.push_back({i, i, 0});
+    blocks.back().last = i;
+    blocks.back().words += lines[i].words;
+    gap = 0;
+  }
+  if (blocks.size() < 2) return;
+  uint64_t main_words = 0;
+  for (const Block& b : blocks) main_words = std::max(main_words, b.words);
+  for (const Block& b : blocks) {
+    if (b.words >= settings.block_min_share * main_words) continue;
+    for (size_t i = b.first; i <= b.last; ++i) {
+      Decision& d = decisions[i];
+      if (d.label != Label::kBody || d.rule >= 0) continue;
+      d.label = Label::kBoilerplate;
+      d.reason = Reason::kEdge;
+    }
+  }
+}
+
+}  // namespace winnow

@@ -1,0 +1,21 @@
+// Main block: an article is one run of text. Kept lines far (block_gap_lines removed lines)
+// from the largest run of body text, in runs much smaller than it, are related stories,
+// comments or other articles, and are dropped as kEdge.
+#ifndef WINNOW_SRC_CLASSIFY_MAIN_BLOCK_H_
+#define WINNOW_SRC_CLASSIFY_MAIN_BLOCK_H_
+
+#include <vector>
+
+#include "classify/line.h"
+#include "rules/settings.h"
+#include "winnow/winnow.h"
+
+namespace winnow {
+
+// Only lines the fallback kept are dropped; lines a keep rule protected stay.
+void KeepMainBlock(const std::vector<Line>& lines, const Settings& settings,
+                   std::vector<Decision>& decisions);
+
+}  // namespace winnow
+
+#endif  // WINNOW_SRC_CLASSIFY_MAIN_BLOCK_H_
