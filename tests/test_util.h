@@ -1,0 +1,105 @@
+// Helpers for the end-to-end tests: the seed fixtures, running the CLI, diff-like messages.
+// Temp folders and file shorthands come from src/batch/test_util.h.
+#ifndef WINNOW_TESTS_TEST_UTIL_H_
+#define WINNOW_TESTS_TEST_UTIL_H_
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "batch/test_util.h"
+
+namespace winnow::testing {
+
+using batch::testing::ReadTestFile;
+using batch::testing::TempDir;
+using batch::testing::WriteTestFile;
+
+inline std::string SeedDir() { return std::string(WINNOW_SOURCE_DIR) + "/fixtures/seeds"; }
+
+// The ids of the seed pages ("000_bd5e421971f846df", ...), sorted.
+inline std::vector<std::string> SeedIds() {
+  std::vector<std::string> ids;
+  for (const auto& e : std::filesystem::directory_iterator(SeedDir())) {
+    std::string name = e.path().filename().string();
+    if (name.ends_with(".txt") && !name.ends_with(".expected.txt")) {
+      ids.push_back(name.substr(0, name.size() - 4));
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// Copies every seed input (not the expected outputs) into dir.
+inline void CopySeedInputs(const std::string& dir) {
+  std::filesystem::create_directories(dir);
+  for (const std::string& id : SeedIds()) {
+    std::filesystem::copy_file(SeedDir() + "/" + id + ".txt", dir + "/" + id + ".txt");
+  }
+}
+
+inline std::vector<std::string> SplitLines(const std::string& s) {
+  std::vector<std::string> lines;
+  std::istringstream in(s);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+// Empty when equal; else the first differing line of each side, with its number.
+inline std::string FirstDifference(const std::string& want, const std::string& got) {
+  if (want == got) return "";
+  std::vector<std::string> w = SplitLines(want), g = SplitLines(got);
+  std::ostringstream os;
+  for (size_t i = 0; i < std::max(w.size(), g.size()); ++i) {
+    const std::string* a = i < w.size() ? &w[i] : nullptr;
+    const std::string* b = i < g.size() ? &g[i] : nullptr;
+    if (a && b && *a == *b) continue;
+    os << "first difference at line " << i + 1 << ":\n- want: " << (a ? *a : "<end>")
+       << "\n+ got:  " << (b ? *b : "<end>") << "\n";
+    return os.str();
+  }
+  os << "lines equal; want " << want.size() << " bytes, got " << got.size()
+     << " bytes (trailing newline?)";
+  return os.str();
+}
+
+inline std::string Quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `WINNOW_BINARY args` through the shell (args are spliced as written: quote paths),
+// capturing stdout, and stderr through a temp file.
+inline Run RunWinnow(const std::string& args, const std::string& stdin_file = "") {
+  TempDir tmp;
+  std::string err_file = tmp / "stderr";
+  std::string command = Quote(WINNOW_BINARY) + " " + args + " 2>" + Quote(err_file);
+  command += " <" + (stdin_file.empty() ? std::string("/dev/null") : Quote(stdin_file));
+  Run run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return run;
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, pipe)) > 0) run.out.append(buf, n);
+  int status = pclose(pipe);
+  if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
+  run.err = ReadTestFile(err_file);
+  return run;
+}
+
+}  // namespace winnow::testing
+
+#endif  // WINNOW_TESTS_TEST_UTIL_H_
