@@ -1,0 +1,203 @@
+#include "rules/rule_set.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "batch/test_util.h"
+#include "rules/default_rules.h"
+#include "winnow/winnow.h"
+
+namespace winnow {
+namespace {
+
+using batch::testing::TempDir;
+using batch::testing::WriteTestFile;
+
+constexpr int64_t kMaxMem = 64 << 20;
+using Strings = std::vector<std::string>;
+using Ints = std::vector<int>;
+
+std::unique_ptr<RuleSet> MustCompile(const std::vector<RuleSource>& sources) {
+  Result<std::unique_ptr<RuleSet>> set = RuleSet::Compile(sources, kMaxMem);
+  EXPECT_TRUE(set.ok()) << set.status().message();
+  return set.ok() ? std::move(*set) : nullptr;
+}
+
+std::vector<int> MatchOf(const RuleSet& set, std::string_view text) {
+  std::vector<int> hits;
+  set.Match(text, hits);
+  return hits;
+}
+
+TEST(RuleSetTest, ErrorsOfEveryFileInOneRuleError) {
+  Result<std::unique_ptr<RuleSet>> set =
+      RuleSet::Compile({{"a.rules", "caption drop /ok/\ncaption drop\n"},
+                        {"b.rules", "sidebar drop /fine/\n"},
+                        {"c.rules", "set nope = 1\ncaption drop /(/ words>1\n"}},
+                       kMaxMem);
+  ASSERT_FALSE(set.ok());
+  EXPECT_EQ(set.status().code(), Status::Code::kRuleError);
+  EXPECT_EQ(set.status().message(),
+            "a.rules:2:1: a rule needs a /pattern/ or at least one predicate\n"
+            "c.rules:1:5: unknown setting 'nope'\n"
+            "c.rules:2:15: bad pattern: missing ): (");
+}
+
+TEST(RuleSetTest, OneBadFileMeansNoRuleSetAtAll) {
+  // Through the public API: the good rules of a set that does not compile are never used.
+  TempDir tmp;
+  WriteTestFile(tmp / "good.rules", "sidebar drop /^Read more$/\n");
+  WriteTestFile(tmp / "bad.rules", "sidebar remove /x/\n");
+  Options options;
+  options.use_default_rules = false;
+  options.rule_paths = {tmp / "good.rules", tmp / "bad.rules"};
+  Result<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(options);
+  ASSERT_FALSE(cleaner.ok());
+  EXPECT_EQ(cleaner.status().code(), Status::Code::kRuleError);
+  EXPECT_EQ(cleaner.status().message(),
+            tmp / "bad.rules" +
+                ":1:9: expected an action after the label: drop, span, cut-to-end, "
+                "cut-from-start, keep or meta");
+}
+
+TEST(RuleSetTest, TinyMemoryBudgetFailsWithAClearMessage) {
+  Result<std::unique_ptr<RuleSet>> set =
+      RuleSet::Compile({{"m.rules", "caption drop /^[\\p{L} ]{1,40}photo$/\n"}}, 100);
+  ASSERT_FALSE(set.ok());
+  EXPECT_EQ(set.status().code(), Status::Code::kRuleError);
+  EXPECT_NE((set.status().message()).find("m.rules:1:"), std::string::npos);
+  EXPECT_NE((set.status().message()).find("pattern too large"), std::string::npos);
+}
+
+TEST(RuleSetTest, DefaultRulesNeedTheDefaultBudgetOnly) {
+  Options options;
+  Result<std::vector<RuleSource>> sources = RuleSet::Sources(options);
+  ASSERT_TRUE(sources.ok());
+  EXPECT_TRUE(RuleSet::Compile(*sources, options.re2_max_mem).ok());
+  Result<std::unique_ptr<RuleSet>> tiny = RuleSet::Compile(*sources, 1000);
+  ASSERT_FALSE(tiny.ok());
+  EXPECT_EQ(tiny.status().code(), Status::Code::kRuleError);
+}
+
+TEST(RuleSetTest, MatchReturnsTheIndicesOfMatchingRules) {
+  std::unique_ptr<RuleSet> set = MustCompile({{"m.rules",
+                                               "caption drop /apple/\n"
+                                               "caption drop words>3\n"
+                                               "sidebar drop /banana/\n"
+                                               "nav drop /apple|banana/i\n"}});
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(MatchOf(*set, "apple pie"), Ints({0, 3}));
+  EXPECT_EQ(MatchOf(*set, "a banana"), Ints({2, 3}));
+  EXPECT_EQ(MatchOf(*set, "APPLE"), Ints({3}));
+  EXPECT_TRUE((MatchOf(*set, "cherry")).empty());
+  EXPECT_EQ(set->unpatterned(), Ints({1}));
+
+  std::vector<int> hits = {42};
+  set->Match("banana apple", hits);
+  EXPECT_EQ(hits, Ints({42, 0, 2, 3})) << "Match appends, sorted after what was there";
+}
+
+TEST(RuleSetTest, MatchWithNoPatternsFindsNothing) {
+  std::unique_ptr<RuleSet> set = MustCompile({{"p.rules", "caption drop words>3\n"}});
+  ASSERT_NE(set, nullptr);
+  EXPECT_TRUE((MatchOf(*set, "anything at all")).empty());
+  EXPECT_EQ(set->unpatterned(), Ints({0}));
+}
+
+TEST(RuleSetTest, RulesKeepFileOrderAndOrigins) {
+  std::unique_ptr<RuleSet> set =
+      MustCompile({{"one.rules", "# x\ncaption drop /a/\n"}, {"two.rules", "\n\nnav drop /b/\n"}});
+  ASSERT_NE(set, nullptr);
+  ASSERT_EQ(set->rules().size(), 2u);
+  EXPECT_EQ(set->Origin(0), "one.rules:2");
+  EXPECT_EQ(set->Origin(1), "two.rules:3");
+  EXPECT_NE(set->rules()[0].re, nullptr);
+}
+
+TEST(RuleSetTest, LaterFilesOverrideEarlierSettings) {
+  std::unique_ptr<RuleSet> set =
+      MustCompile({{"a.rules", "set length_low = 10\nset length_high = 300\n"},
+                   {"b.rules", "set length_low = 20\n"},
+                   {"c.rules", "set stopwords_low = 0.1\n"}});
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(set->settings().length_low, 20);
+  EXPECT_EQ(set->settings().length_high, 300);
+  EXPECT_EQ(set->settings().stopwords_low, 0.1);
+  EXPECT_EQ(set->settings().stopwords_high, Settings().stopwords_high);
+}
+
+TEST(RuleSetTest, UserRulesOverrideDefaultSettings) {
+  TempDir tmp;
+  WriteTestFile(tmp / "mine.rules", "set segment_min_words = 999\n");
+  Options options;
+  options.rule_paths = {tmp / "mine.rules"};
+  Result<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(options);
+  ASSERT_TRUE(cleaner.ok()) << cleaner.status().message();
+  EXPECT_EQ((*cleaner)->rules().settings().segment_min_words, 999);
+}
+
+TEST(RuleSetTest, SourcesReadAFolderRecursivelyInSortedOrder) {
+  TempDir tmp;
+  const std::string dir = tmp / "r";
+  WriteTestFile(dir + "/c/d.rules", "# d\n");
+  WriteTestFile(dir + "/b.rules", "# b\n");
+  WriteTestFile(dir + "/a.rules", "# a\n");
+  WriteTestFile(dir + "/1/x.rules", "# x\n");
+  WriteTestFile(dir + "/notes.txt", "not rules\n");
+  WriteTestFile(dir + "/old.rules.bak", "not rules either\n");
+  Options options;
+  options.use_default_rules = false;
+  options.rule_paths = {dir};
+  Result<std::vector<RuleSource>> sources = RuleSet::Sources(options);
+  ASSERT_TRUE(sources.ok()) << sources.status().message();
+  std::vector<std::string> names, texts;
+  for (const RuleSource& s : *sources) names.push_back(s.name), texts.push_back(s.text);
+  EXPECT_EQ(names,
+            Strings({dir + "/1/x.rules", dir + "/a.rules", dir + "/b.rules", dir + "/c/d.rules"}));
+  EXPECT_EQ(texts, Strings({"# x\n", "# a\n", "# b\n", "# d\n"}));
+}
+
+TEST(RuleSetTest, SourcesPutDefaultsFirstThenPathsInOrder) {
+  TempDir tmp;
+  WriteTestFile(tmp / "z.rules", "# z\n");
+  WriteTestFile(tmp / "plain.txt", "# any name is read when named directly\n");
+  Options options;
+  options.rule_paths = {tmp / "z.rules", tmp / "plain.txt"};
+  Result<std::vector<RuleSource>> sources = RuleSet::Sources(options);
+  ASSERT_TRUE(sources.ok()) << sources.status().message();
+  const size_t defaults = DefaultRuleFiles().size();
+  ASSERT_GT(defaults, 0u);
+  ASSERT_EQ(sources->size(), defaults + 2);
+  for (size_t i = 0; i < defaults; ++i) {
+    EXPECT_EQ((*sources)[i].name, DefaultRuleFiles()[i].path);
+    EXPECT_TRUE((*sources)[i].name.starts_with("rules/")) << (*sources)[i].name;
+  }
+  EXPECT_EQ((*sources)[defaults].name, tmp / "z.rules");
+  EXPECT_EQ((*sources)[defaults + 1].text, "# any name is read when named directly\n");
+}
+
+TEST(RuleSetTest, SourcesReportAMissingPath) {
+  TempDir tmp;
+  Options options;
+  options.rule_paths = {tmp / "nope.rules"};
+  Result<std::vector<RuleSource>> sources = RuleSet::Sources(options);
+  ASSERT_FALSE(sources.ok());
+  EXPECT_EQ(sources.status().code(), Status::Code::kIoError);
+  EXPECT_EQ(sources.status().message(), tmp / "nope.rules" + ": no such rules file or folder");
+
+  Result<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(options);
+  ASSERT_FALSE(cleaner.ok());
+  EXPECT_EQ(cleaner.status().code(), Status::Code::kIoError);
+}
+
+TEST(RuleSetTest, NoRulesAtAllIsAValidSet) {
+  std::unique_ptr<RuleSet> set = MustCompile({});
+  ASSERT_NE(set, nullptr);
+  EXPECT_TRUE(set->rules().empty());
+  EXPECT_TRUE((MatchOf(*set, "x")).empty());
+}
+
+}  // namespace
+}  // namespace winnow
