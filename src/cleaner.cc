@@ -90,6 +90,7 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
     out.source = std::string(page.text);
     out.decisions = c.decisions;
     out.spans = c.spans;
+    for (const DomFeatures& d : page.dom) out.dom.push_back(DescribeDom(d));
   }
   return out;
 }

@@ -13,7 +13,7 @@ constexpr std::array<std::string_view, kLabelCount> kLabelNames = {
     "newsletter", "ad",        "meta",    "ui",        "boilerplate"};
 
 constexpr std::array<std::string_view, 9> kReasonNames = {
-    "rule", "cut-region", "long", "good", "short", "bad", "context", "edge", "duplicate"};
+    "rule", "cut-region", "long", "good", "short", "bad", "context", "edge", "main-block"};
 
 }  // namespace
 

@@ -49,6 +49,9 @@ struct DomFeatures {
   float block_link_density = 0;  // the same over the whole block container
 };
 
+// "tag h2 links=0.15 block-links=0.40 in=article,li hidden class=... path=..." for explain.
+std::string DescribeDom(const DomFeatures& dom);
+
 struct Page {
   std::string storage;           // owns the text when the source built it (HTML, decoded input)
   std::string_view text;         // the lines, '\n'-separated: all of storage when storage is

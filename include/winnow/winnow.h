@@ -78,7 +78,7 @@ enum class Reason : uint8_t {
   kBad,        // fallback: too few stop words or too much like a list or menu
   kContext,    // context pass: took its neighbours' class
   kEdge,       // context pass: outside the main content block
-  kDuplicate,  // repeats the title or an earlier line
+  kMainBlock,  // HTML: inside the main content container
 };
 std::string_view ReasonName(Reason reason);
 
@@ -115,6 +115,8 @@ struct Cleaned {
   std::string source;
   std::vector<Decision> decisions;
   std::vector<DroppedSpan> spans;
+  // HTML only: per decision, what the DOM knew ("p links=0.00 in=article,li path=...").
+  std::vector<std::string> dom;
 };
 
 class RuleSet;

@@ -152,7 +152,7 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     if (d.rule >= 0 && all[d.rule].action == Action::kCutToEnd) region = &all[d.rule];
   }
 
-  ApplyFallback(lines, page, settings, out.decisions);
+  ApplyFallback(lines, page, settings, FindMainRegion(lines, page, settings), out.decisions);
   KeepMainBlock(lines, settings, out.decisions);
 }
 

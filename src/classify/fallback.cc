@@ -40,7 +40,7 @@ Quality InitialQuality(const Line& line, const DomFeatures* dom, const Settings&
 }
 
 void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Settings& settings,
-                   std::vector<Decision>& decisions) {
+                   std::pair<size_t, size_t> region, std::vector<Decision>& decisions) {
   thread_local std::vector<Judged> judged;
   judged.clear();
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -51,6 +51,14 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
       continue;
     }
     const DomFeatures* dom = page.dom.empty() ? nullptr : &page.dom[i];
+    if (i >= region.first && i <= region.second && !dom->hidden &&
+        dom->link_density <= settings.max_link_density) {
+      Decision& d = decisions[i];
+      d.label = Label::kBody;
+      d.reason = Reason::kMainBlock;
+      judged.push_back({Quality::kGood, Quality::kGood, true});
+      continue;
+    }
     Quality q = InitialQuality(lines[i], dom, settings);
     judged.push_back({q, q, false});
   }

@@ -22,8 +22,10 @@ Quality InitialQuality(const Line& line, const DomFeatures* dom, const Settings&
 
 // Fills the label and reason of every decision whose `rule` is -1 and whose reason is not
 // kCutRegion; rule-decided lines act as fixed good (keep) or bad (removed) neighbours.
+// Lines in the main region [region.first, region.second] (HTML) that are neither hidden nor
+// link-dense are body outright (reason kMainBlock).
 void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Settings& settings,
-                   std::vector<Decision>& decisions);
+                   std::pair<size_t, size_t> region, std::vector<Decision>& decisions);
 
 }  // namespace winnow
 

@@ -1,8 +1,37 @@
 #include "classify/main_block.h"
 
 #include <algorithm>
+#include <unordered_map>
+
+#include "classify/fallback.h"
 
 namespace winnow {
+
+std::pair<size_t, size_t> FindMainRegion(const std::vector<Line>& lines, const Page& page,
+                                         const Settings& settings) {
+  constexpr std::pair<size_t, size_t> kNone{1, 0};
+  if (page.dom.empty() || settings.main_region_min_words <= 0) return kNone;
+  std::unordered_map<uint32_t, uint64_t> words;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const DomFeatures& d = page.dom[i];
+    if (d.hidden || d.link_density > settings.max_link_density) continue;
+    if (InitialQuality(lines[i], &d, settings) < Quality::kNearGood) continue;
+    words[d.block_id] += lines[i].words;
+  }
+  uint32_t best = 0;
+  uint64_t best_words = 0;
+  for (const auto& [id, w] : words) {
+    if (w > best_words || (w == best_words && id < best)) best = id, best_words = w;
+  }
+  if (best_words < settings.main_region_min_words) return kNone;
+  size_t first = lines.size(), last = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (page.dom[i].block_id != best) continue;
+    first = std::min(first, i);
+    last = i;
+  }
+  return {first, last};
+}
 
 void KeepMainBlock(const std::vector<Line>& lines, const Settings& settings,
                    std::vector<Decision>& decisions) {

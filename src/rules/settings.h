@@ -32,6 +32,10 @@ struct Settings {
   // block's are dropped as "edge" (related stories, comments, other articles). 0 disables.
   double block_gap_lines = 10;
   double block_min_share = 0.25;
+  // HTML main region (main_block.h): the container with the most prose words, when it has at
+  // least main_region_min_words, spans the article; inside it every line that is neither
+  // hidden nor link-dense is body. 0 disables.
+  double main_region_min_words = 50;
   // Segmenter: lines with at least segment_min_words words are split into sentences and
   // searched for glued headlines of headline_min_words..headline_max_words words with at least
   // headline_min_caps capitalised words, followed by at least headline_min_rest_words words of

@@ -66,13 +66,15 @@ void WriteExplain(const Cleaner& cleaner, const Cleaned& c, const ExplainOptions
   const char* reset = o.color ? "\x1b[0m" : "";
   std::string_view src = c.source;
   char head[96];
-  for (const Decision& d : c.decisions) {
+  for (size_t i = 0; i < c.decisions.size(); ++i) {
+    const Decision& d = c.decisions[i];
     if (!Selected(d, o)) continue;
     std::string decider = Decider(cleaner, d.rule, d.reason);
     std::snprintf(head, sizeof head, "%5u  %-11s %-28s | ", d.line_number,
                   std::string(LabelName(d.label)).c_str(), decider.c_str());
     os << (IsKept(d.label) ? green : dim) << head
        << Clip(src.substr(d.text.begin, d.text.end - d.text.begin), o.text_width) << reset << "\n";
+    if (i < c.dom.size()) os << dim << "       dom: " << c.dom[i] << reset << "\n";
     for (uint32_t k = 0; k < d.span_count; ++k) {
       const DroppedSpan& s = c.spans[d.first_span + k];
       std::string by = s.rule >= 0 ? cleaner.RuleOrigin(s.rule) : "segmenter:glued-headline";
@@ -86,7 +88,8 @@ void WriteExplainJson(const Cleaner& cleaner, const Cleaned& c, const ExplainOpt
                       std::ostream& os) {
   std::string_view src = c.source;
   std::string line;
-  for (const Decision& d : c.decisions) {
+  for (size_t i = 0; i < c.decisions.size(); ++i) {
+    const Decision& d = c.decisions[i];
     if (!Selected(d, o)) continue;
     line = "{\"line\":" + std::to_string(d.line_number) + ",\"label\":\"" +
            std::string(LabelName(d.label)) + "\",\"rule\":";
@@ -97,6 +100,10 @@ void WriteExplainJson(const Cleaner& cleaner, const Cleaned& c, const ExplainOpt
     }
     line += ",\"reason\":\"" + std::string(ReasonName(d.reason)) + "\",\"text\":";
     AppendJsonString(src.substr(d.text.begin, d.text.end - d.text.begin), line);
+    if (i < c.dom.size()) {
+      line += ",\"dom\":";
+      AppendJsonString(c.dom[i], line);
+    }
     line += ",\"spans\":[";
     for (uint32_t k = 0; k < d.span_count; ++k) {
       const DroppedSpan& s = c.spans[d.first_span + k];
