@@ -76,4 +76,3 @@ BENCHMARK(BM_GumboOnly)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
