@@ -152,8 +152,9 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     if (d.rule >= 0 && all[d.rule].action == Action::kCutToEnd) region = &all[d.rule];
   }
 
-  ApplyFallback(lines, page, settings, FindMainRegion(lines, page, settings), out.decisions);
-  KeepMainBlock(lines, settings, out.decisions);
+  std::pair<size_t, size_t> main_region = FindMainRegion(lines, page, settings);
+  ApplyFallback(lines, page, settings, main_region, out.decisions);
+  KeepMainBlock(lines, settings, main_region, out.decisions);
 }
 
 }  // namespace winnow

@@ -34,7 +34,7 @@ std::pair<size_t, size_t> FindMainRegion(const std::vector<Line>& lines, const P
 }
 
 void KeepMainBlock(const std::vector<Line>& lines, const Settings& settings,
-                   std::vector<Decision>& decisions) {
+                   std::pair<size_t, size_t> region, std::vector<Decision>& decisions) {
   if (settings.block_gap_lines <= 0) return;
   struct Block {
     size_t first, last;  // decision indices of the first and last kept line
@@ -54,10 +54,20 @@ void KeepMainBlock(const std::vector<Line>& lines, const Settings& settings,
     gap = 0;
   }
   if (blocks.size() < 2) return;
-  uint64_t main_words = 0;
+  bool has_region = region.first <= region.second;
+  uint64_t main_words = 0, region_words = 0;
   for (const Block& b : blocks) main_words = std::max(main_words, b.words);
+  if (has_region) {
+    for (size_t i = region.first; i <= region.second; ++i) {
+      if (IsKept(decisions[i].label)) region_words += lines[i].words;
+    }
+  }
   for (const Block& b : blocks) {
-    if (b.words >= settings.block_min_share * main_words) continue;
+    bool in_region = has_region && b.first <= region.second && b.last >= region.first;
+    double need = has_region && !in_region
+                      ? settings.region_outside_share * static_cast<double>(region_words)
+                      : settings.block_min_share * static_cast<double>(main_words);
+    if (b.words >= need) continue;
     for (size_t i = b.first; i <= b.last; ++i) {
       Decision& d = decisions[i];
       if (d.label != Label::kBody || d.rule >= 0) continue;

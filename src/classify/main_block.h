@@ -20,9 +20,10 @@ namespace winnow {
 std::pair<size_t, size_t> FindMainRegion(const std::vector<Line>& lines, const Page& page,
                                          const Settings& settings);
 
-// Only lines the fallback kept are dropped; lines a keep rule protected stay.
+// Only lines the fallback kept are dropped; lines a keep rule protected stay. With an HTML
+// main region, blocks that do not reach into it must hold region_outside_share of its words.
 void KeepMainBlock(const std::vector<Line>& lines, const Settings& settings,
-                   std::vector<Decision>& decisions);
+                   std::pair<size_t, size_t> region, std::vector<Decision>& decisions);
 
 }  // namespace winnow
 
