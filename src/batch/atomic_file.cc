@@ -32,28 +32,58 @@ Status WriteAll(int fd, std::string_view data, std::string_view name) {
   return Status::Ok();
 }
 
-Status WriteFileAtomic(const std::string& path, std::string_view data) {
+AtomicFile::~AtomicFile() { Abort(); }
+
+void AtomicFile::Abort() {
+  if (fd_ >= 0) close(fd_);
+  if (!temp_.empty()) unlink(temp_.c_str());
+  fd_ = -1;
+  temp_.clear();
+}
+
+Status AtomicFile::Open(const std::string& path) {
+  Abort();
+  path_ = path;
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
   std::string temp = dir + "." + path.substr(dir.size()) + ".tmp-" + std::to_string(getpid()) +
                      "-" + std::to_string(temp_counter.fetch_add(1));
   constexpr int kFlags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
-  int fd = open(temp.c_str(), kFlags, 0666);
-  if (fd < 0 && errno == ENOENT && !dir.empty()) {
+  fd_ = open(temp.c_str(), kFlags, 0666);
+  if (fd_ < 0 && errno == ENOENT && !dir.empty()) {
     // Parent folders are made only when missing, to spare a mkdir walk per file.
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) return Status::IoError("cannot create folder " + dir + ": " + ec.message());
-    fd = open(temp.c_str(), kFlags, 0666);
+    fd_ = open(temp.c_str(), kFlags, 0666);
   }
-  if (fd < 0) return ErrnoStatus("cannot write", path, errno);
-  Status status = WriteAll(fd, data, "cannot write " + path);
-  if (close(fd) != 0 && status.ok()) status = ErrnoStatus("cannot write", path, errno);
-  if (status.ok() && rename(temp.c_str(), path.c_str()) != 0) {
-    status = ErrnoStatus("cannot rename temp file to", path, errno);
+  if (fd_ < 0) return ErrnoStatus("cannot write", path, errno);
+  temp_ = std::move(temp);
+  return Status::Ok();
+}
+
+Status AtomicFile::Write(std::string_view data) {
+  if (fd_ < 0) return Status::Internal("write to " + path_ + " before Open");
+  return WriteAll(fd_, data, "cannot write " + path_);
+}
+
+Status AtomicFile::Commit() {
+  if (fd_ < 0) return Status::Internal("commit of " + path_ + " before Open");
+  int rc = close(fd_);
+  fd_ = -1;
+  if (rc != 0) return ErrnoStatus("cannot write", path_, errno);
+  if (rename(temp_.c_str(), path_.c_str()) != 0) {
+    return ErrnoStatus("cannot rename temp file to", path_, errno);
   }
-  if (!status.ok()) unlink(temp.c_str());
-  return status;
+  temp_.clear();
+  return Status::Ok();
+}
+
+Status WriteFileAtomic(const std::string& path, std::string_view data) {
+  AtomicFile file;
+  if (Status s = file.Open(path); !s.ok()) return s;
+  if (Status s = file.Write(data); !s.ok()) return s;
+  return file.Commit();
 }
 
 }  // namespace winnow::batch

@@ -15,6 +15,29 @@ namespace winnow::batch {
 // On failure the temp file is removed and path is untouched.
 Status WriteFileAtomic(const std::string& path, std::string_view data);
 
+// The same for output written piece by piece (a stream's output need not fit in memory):
+// Open, Write..., Commit. Until Commit the output is a hidden temp file, removed by the
+// destructor if Commit was not reached, so a killed run leaves no file named path.
+class AtomicFile {
+ public:
+  AtomicFile() = default;
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  ~AtomicFile();
+
+  Status Open(const std::string& path);
+  Status Write(std::string_view data);
+  // Closes the temp file and renames it over path.
+  Status Commit();
+
+ private:
+  void Abort();
+
+  std::string path_;
+  std::string temp_;
+  int fd_ = -1;
+};
+
 // Writes all of data to fd, retrying short writes and EINTR; name labels errors
 // ("stdout: No space left on device"). EPIPE is reported only if SIGPIPE is ignored.
 Status WriteAll(int fd, std::string_view data, std::string_view name);

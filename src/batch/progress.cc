@@ -11,9 +11,11 @@ namespace winnow::batch {
 std::string FormatProgress(uint64_t done, uint64_t total, uint64_t bytes, double seconds) {
   double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
   char buf[160];
-  int n = std::snprintf(
-      buf, sizeof(buf), "[%llu/%llu] %.1f MB, %.1f pages/s", static_cast<unsigned long long>(done),
-      static_cast<unsigned long long>(total), static_cast<double>(bytes) / 1e6, rate);
+  // A stream's total is unknown (0): "[120] ...", without an ETA.
+  std::string count = std::to_string(done);
+  if (total > 0) count += "/" + std::to_string(total);
+  int n = std::snprintf(buf, sizeof(buf), "[%s] %.1f MB, %.1f pages/s", count.c_str(),
+                        static_cast<double>(bytes) / 1e6, rate);
   if (rate > 0 && done < total) {
     auto eta = static_cast<unsigned long long>(static_cast<double>(total - done) / rate);
     std::snprintf(buf + n, sizeof(buf) - n, ", ETA %llu:%02llu", eta / 60, eta % 60);

@@ -14,7 +14,8 @@ enum class ProgressMode : uint8_t {
   kNever,
 };
 
-// "[120/5000] 3.4 MB, 250.0 pages/s, ETA 0:19" (no ETA before the first file is done).
+// "[120/5000] 3.4 MB, 250.0 pages/s, ETA 0:19" (no ETA before the first file is done);
+// "[120] 3.4 MB, 250.0 pages/s" when total is 0 (unknown, a stream).
 std::string FormatProgress(uint64_t done, uint64_t total, uint64_t bytes, double seconds);
 
 class ProgressMeter {

@@ -18,12 +18,14 @@
 namespace winnow::batch {
 namespace {
 
-enum class Outcome : uint8_t { kOk, kFailed, kUpToDate, kUnsupported };
+// kStream: a stream input, ready to be run by the main thread (FileResult::out_path).
+enum class Outcome : uint8_t { kOk, kFailed, kUpToDate, kUnsupported, kStream };
 
 struct FileResult {
   Outcome outcome = Outcome::kOk;
-  std::string message;  // kFailed, kUnsupported: the reason logged after the path
-  std::string bytes;    // without an output folder: the output, written by the main thread
+  std::string message;   // kFailed, kUnsupported: the reason logged after the path
+  std::string bytes;     // without an output folder: the output, written by the main thread
+  std::string out_path;  // kStream: the output file, or empty for output_fd
   std::vector<uint64_t> counters;
   uint64_t bytes_in = 0;
   uint64_t bytes_out = 0;
@@ -61,8 +63,9 @@ Result<bool> UpToDate(const InputFile& input, const std::string& out_path) {
 
 class Batch {
  public:
-  Batch(const std::vector<InputFile>& inputs, const BatchOptions& options, const Job& job)
-      : inputs_(inputs), options_(options), job_(job) {}
+  Batch(const std::vector<InputFile>& inputs, const BatchOptions& options, const Job& job,
+        const StreamJob& stream_job)
+      : inputs_(inputs), options_(options), job_(job), stream_job_(stream_job) {}
 
   BatchSummary Run();
 
@@ -74,11 +77,16 @@ class Batch {
   FileResult RunJob(const InputFile& input, std::string_view bytes, WorkerContext& context);
   // Main thread, in input order: logs, writes to output_fd, adds to the summary.
   void Emit(const InputFile& input, FileResult& result, ProgressMeter& progress);
+  void EmitStream(const InputFile& input, const std::string& out_path, ProgressMeter& progress);
+  bool IsStream(const InputFile& input) const {
+    return stream_job_ && (input.kind == InputKind::kJsonl || input.kind == InputKind::kWarc);
+  }
   void Log(ProgressMeter& progress, std::string_view path, std::string_view message);
 
   const std::vector<InputFile>& inputs_;
   const BatchOptions& options_;
   const Job& job_;
+  const StreamJob& stream_job_;
   BatchSummary summary_;
   std::string out_root_;
   std::vector<std::string> out_rel_;     // per input, when writing to output_dir
@@ -109,7 +117,8 @@ void Batch::Plan() {
   std::unordered_map<std::string, size_t> first_user;
   for (size_t i = 0; i < inputs_.size(); ++i) {
     if (!Processable(inputs_[i])) continue;
-    Result<std::string> rel = OutputRelPath(inputs_[i].rel, options_.output_ext);
+    Result<std::string> rel = OutputRelPath(
+        inputs_[i].rel, IsStream(inputs_[i]) ? options_.stream_output_ext : options_.output_ext);
     if (!rel.ok()) {
       plan_error_[i] = rel.status().message();
       continue;
@@ -152,6 +161,11 @@ FileResult Batch::Process(size_t i, WorkerContext& context) {
     Result<bool> up_to_date = UpToDate(input, out_path);
     if (!up_to_date.ok()) return Finished(Outcome::kFailed, up_to_date.status().message());
     if (*up_to_date && !options_.force) return Finished(Outcome::kUpToDate, "");
+  }
+  if (IsStream(input)) {
+    FileResult result = Finished(Outcome::kStream, "");
+    result.out_path = std::move(out_path);
+    return result;
   }
   Result<std::string> bytes = ReadInput(input.path, options_.max_input_bytes);
   if (!bytes.ok()) return Finished(Outcome::kFailed, bytes.status().message());
@@ -209,6 +223,9 @@ void Batch::Emit(const InputFile& input, FileResult& result, ProgressMeter& prog
     case Outcome::kUpToDate:
       ++summary_.files_up_to_date;
       return;
+    case Outcome::kStream:
+      EmitStream(input, result.out_path, progress);
+      return;
     case Outcome::kOk:
       break;
   }
@@ -227,6 +244,37 @@ void Batch::Emit(const InputFile& input, FileResult& result, ProgressMeter& prog
     summary_.counters.resize(result.counters.size());
   }
   for (size_t c = 0; c < result.counters.size(); ++c) summary_.counters[c] += result.counters[c];
+}
+
+void Batch::EmitStream(const InputFile& input, const std::string& out_path,
+                       ProgressMeter& progress) {
+  progress.Clear();
+  AtomicFile file;
+  Status status = out_path.empty() ? Status::Ok() : file.Open(out_path);
+  Status sink_status;
+  BatchSummary part;
+  if (status.ok()) {
+    Sink sink = [&](std::string_view bytes) {
+      Status s =
+          out_path.empty() ? WriteAll(options_.output_fd, bytes, "stdout") : file.Write(bytes);
+      if (!s.ok()) sink_status = s;
+      return s;
+    };
+    status = stream_job_(input, sink, &part);
+    if (status.ok() && !out_path.empty()) status = file.Commit();
+  }
+  AddSummary(part, &summary_);
+  if (!status.ok()) {
+    Log(progress, input.path, status.message());
+    // A broken stdout ends the run; a failed output file fails its input only.
+    if (out_path.empty() && !sink_status.ok()) {
+      summary_.stopped = sink_status;
+    } else {
+      ++summary_.files_failed;
+    }
+    return;
+  }
+  ++summary_.files_ok;
 }
 
 BatchSummary Batch::Run() {
@@ -277,8 +325,8 @@ BatchSummary Batch::Run() {
 }  // namespace
 
 BatchSummary RunBatch(const std::vector<InputFile>& inputs, const BatchOptions& options,
-                      const Job& job) {
-  return Batch(inputs, options, job).Run();
+                      const Job& job, const StreamJob& stream_job) {
+  return Batch(inputs, options, job, stream_job).Run();
 }
 
 }  // namespace winnow::batch

@@ -34,6 +34,8 @@ struct BatchOptions {
   std::string output_dir;
   // Extension of the files under output_dir, without the dot: "txt" or "jsonl".
   std::string output_ext = "txt";
+  // The same for the outputs of stream inputs (see StreamJob).
+  std::string stream_output_ext = "jsonl";
   // Inputs larger than this fail with "file too large", never truncated.  --max-bytes
   size_t max_input_bytes = 64u << 20;
   // How many files workers may run ahead of the oldest unwritten one; bounds the outputs
@@ -77,11 +79,23 @@ class WorkerContext {
 using Job = std::function<Result<JobOutput>(const InputFile& input, std::string_view bytes,
                                             WorkerContext& context)>;
 
-// Runs job over inputs (WalkInputs order). kSkipped inputs get a notice and kError inputs
-// an error line, both in input order with the rest. If writing to output_fd fails (closed
-// pipe, full disk) the run stops: summary.stopped says why.
+// Takes a stream job's output piece by piece: into the output file, or to output_fd.
+using Sink = std::function<Status(std::string_view bytes)>;
+
+// Runs one input that is a stream of records (kind kJsonl or kWarc), writing its output
+// through sink as it goes, so that neither input nor output need fit in memory, and adding
+// what it did (records, bytes, counters) to *summary. Called on the thread that called
+// RunBatch, in input order, while the workers go on with the inputs after it. An error fails
+// the input; its output file, written to a temp file until then, is not created.
+using StreamJob =
+    std::function<Status(const InputFile& input, const Sink& sink, BatchSummary* summary)>;
+
+// Runs job over inputs (WalkInputs order), and stream_job, if given, over the kJsonl and
+// kWarc ones. kSkipped inputs get a notice and kError inputs an error line, both in input
+// order with the rest. If writing to output_fd fails (closed pipe, full disk) the run stops:
+// summary.stopped says why.
 BatchSummary RunBatch(const std::vector<InputFile>& inputs, const BatchOptions& options,
-                      const Job& job);
+                      const Job& job, const StreamJob& stream_job = nullptr);
 
 }  // namespace winnow::batch
 

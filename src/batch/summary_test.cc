@@ -38,6 +38,7 @@ TEST(BatchSummary, JsonListsEveryCounterAndIsWrittenAtomically) {
   std::string json = FormatSummaryJson(Sample(), kGroups);
   EXPECT_EQ(json,
             "{\"files\": {\"ok\": 48, \"failed\": 1, \"up_to_date\": 3, \"unsupported\": 2}, "
+            "\"records\": {\"ok\": 0, \"failed\": 0, \"skipped\": {}}, "
             "\"bytes_in\": 12100000, \"bytes_out\": 3000000, \"elapsed_seconds\": 2.000, "
             "\"counters\": {\"labels\": {\"body\": 10, \"nav\": 0}, \"rules\": {\"a.rules:1\": 7, "
             "\"say \\\"hi\\\"\\\\\": 5, \"unused\": 0}}}\n");
@@ -46,6 +47,35 @@ TEST(BatchSummary, JsonListsEveryCounterAndIsWrittenAtomically) {
   EXPECT_EQ(testing::ReadTestFile(dir / "stats.json"), json);
   EXPECT_EQ(testing::ListTree(dir.path()), std::vector<std::string>{"stats.json"});
   EXPECT_FALSE(WriteSummaryJson(dir / "stats.json/x", Sample(), kGroups).ok());
+}
+
+TEST(BatchSummary, RecordsLineAndTopCounters) {
+  BatchSummary s = Sample();
+  s.records_ok = 1200;
+  s.records_failed = 2;
+  s.records_skipped = {{"request", 3}, {"response:non-html", 2}};
+  s.counters = {10, 0, 1, 5, 7, 5};
+  std::vector<CounterGroup> groups = {{"labels", {"body", "nav"}, 0},
+                                      {"rules", {"r1", "r2", "r3", "r4"}, 3}};
+  std::string text = FormatSummaryText(s, groups);
+  EXPECT_NE(text.find("\n1200 records cleaned, 2 bad, 5 skipped (request 3, "
+                      "response:non-html 2)\n"),
+            std::string::npos)
+      << text;
+  // Largest first, ties in name order, cut at top.
+  EXPECT_NE(text.find("\nrules: r3 7, r2 5, r4 5\n"), std::string::npos) << text;
+  EXPECT_NE(FormatSummaryJson(s, groups).find("\"records\": {\"ok\": 1200, \"failed\": 2, "
+                                              "\"skipped\": {\"request\": 3, "
+                                              "\"response:non-html\": 2}}"),
+            std::string::npos);
+
+  BatchSummary total;
+  AddSummary(s, &total);
+  AddSummary(s, &total);
+  EXPECT_EQ(total.records_ok, 2400u);
+  EXPECT_EQ(total.records_skipped["request"], 6u);
+  EXPECT_EQ(total.counters[4], 14u);
+  EXPECT_EQ(total.files_ok, 96u);
 }
 
 }  // namespace
