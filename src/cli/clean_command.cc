@@ -1,10 +1,11 @@
 // `winnow clean PATH... [-o OUT]`: the article body of every page, over a folder, files or
-// stdin, on worker threads (src/batch/runner.h does the batch work).
-#include <unistd.h>
-
+// stdin, on worker threads. Page files go through the batch runner (src/batch/runner.h),
+// JSONL and WARC streams through the record pipeline (src/batch/record_pipeline.h); the jobs
+// are in src/batch/clean_jobs.h.
 #include <csignal>
 #include <iostream>
 
+#include "batch/clean_jobs.h"
 #include "batch/output_path.h"
 #include "batch/runner.h"
 #include "cli/commands.h"
@@ -16,27 +17,39 @@ namespace po = boost::program_options;
 
 namespace {
 
-// Counter names for the run summary: lines per label, then lines per rule.
-std::vector<batch::CounterGroup> CounterGroups(const Cleaner& cleaner) {
-  batch::CounterGroup labels{"labels", {}}, rules{"rules", {}};
-  for (int i = 0; i < kLabelCount; ++i) {
-    labels.names.emplace_back(LabelName(static_cast<Label>(i)));
-  }
-  for (int i = 0; i < cleaner.rule_count(); ++i) {
-    rules.names.push_back(cleaner.RuleOrigin(i));
-  }
-  return {labels, rules};
+Result<batch::ProgressMode> ParseProgress(std::string_view name) {
+  if (name == "auto") return batch::ProgressMode::kAuto;
+  if (name == "always") return batch::ProgressMode::kAlways;
+  if (name == "never") return batch::ProgressMode::kNever;
+  return Status::InvalidInput("--progress takes auto, always or never");
 }
 
-Format FormatOf(batch::InputKind kind) {
-  switch (kind) {
-    case batch::InputKind::kText:
-      return Format::kText;
-    case batch::InputKind::kHtml:
-      return Format::kHtml;
-    default:
-      return Format::kAuto;
+// Reads the flags' strings into options; a message on stderr and false if one is wrong.
+bool ApplyCleanFlags(const std::string& input_format, const std::string& format,
+                     const std::string& progress, batch::BatchOptions& bo,
+                     batch::CleanJobOptions& jo) {
+  Result<batch::InputFormat> in = batch::ParseInputFormat(input_format);
+  Result<batch::OutputFormat> out = batch::ParseOutputFormat(format);
+  Result<batch::ProgressMode> mode = ParseProgress(progress);
+  for (const Status* s : {&in.status(), &out.status(), &mode.status()}) {
+    if (!s->ok()) {
+      std::cerr << "winnow clean: " << s->message() << "\n";
+      return false;
+    }
   }
+  if (bo.threads < 0) {
+    std::cerr << "winnow clean: -j takes a number of threads >= 0\n";
+    return false;
+  }
+  jo.input_format = *in;
+  jo.format = *out;
+  bo.progress = *mode;
+  bo.output_ext = batch::PageOutputExt(jo.format);
+  bo.stream_output_ext = batch::StreamOutputExt(jo.format);
+  jo.pipeline.threads = bo.threads;
+  jo.pipeline.progress = bo.progress;
+  jo.pipeline.log_fd = bo.log_fd;
+  return true;
 }
 
 }  // namespace
@@ -45,36 +58,43 @@ int RunClean(const Args& args) {
   Options options;
   std::vector<std::string> paths;
   batch::BatchOptions bo;
-  std::string progress = "auto", stats_file, url;
+  batch::CleanJobOptions jo;
+  sources::JsonlOptions& jsonl = jo.jsonl;
+  std::string progress = "auto", input_format = "auto", format = "auto", stats_file;
   po::options_description desc("options");
+  // clang-format off
   desc.add_options()
       ("path", po::value(&paths), "input file or folder (recursive); - for stdin")
       ("output,o", po::value(&bo.output_dir), "output folder, mirroring the input tree")
-      ("jobs,j", po::value(&bo.threads)->default_value(0), "threads over files (0: all cores)")
+      ("jobs,j", po::value(&bo.threads)->default_value(0), "threads (0: all cores)")
       ("force", po::bool_switch(&bo.force), "redo outputs that are up to date")
-      ("progress", po::value(&progress)->default_value(progress), "auto, always or never")
+      ("progress", po::value(&progress)->default_value(progress)->implicit_value("always"),
+       "progress line on stderr: auto (on a terminal), always or never")
       ("stats", po::value(&stats_file), "write the run summary as JSON to this file")
-      ("url", po::value(&url), "page URL for site-scoped rules (single input)");
+      ("url", po::value(&jo.url), "page URL for site-scoped rules (page inputs)")
+      ("input-format", po::value(&input_format)->default_value(input_format),
+       "auto, text, html, jsonl or warc")
+      ("format", po::value(&format)->default_value(format),
+       "auto (text for pages, jsonl for records), text or jsonl")
+      ("text-field", po::value(&jsonl.text_field)->default_value(jsonl.text_field),
+       "JSONL: field with the page as text (receives the cleaned text)")
+      ("html-field", po::value(&jsonl.html_field)->default_value(jsonl.html_field),
+       "JSONL: field with the page as HTML, preferred when present")
+      ("id-field", po::value(&jsonl.id_field)->default_value(jsonl.id_field), "JSONL: id field")
+      ("url-field", po::value(&jsonl.url_field)->default_value(jsonl.url_field),
+       "JSONL: URL field (else metadata.<url-field>)");
+  // clang-format on
   AddRuleFlags(desc, options);
   po::variables_map vm;
   const char* usage =
-      "usage: winnow clean [PATH...] [-o OUT] [-j N] [--force] [--stats FILE] [--rules PATH]...\n"
+      "usage: winnow clean [PATH...] [-o OUT] [-j N] [--input-format F] [--format F]\n"
+      "                    [--force] [--stats FILE] [--rules PATH]...\n"
       "Writes each page's article body, one paragraph per line: to OUT/<rel>/<name>.txt with\n"
-      "-o, else to stdout. Text dumps (.txt), HTML (.html .htm .xhtml, or sniffed) and .gz.";
+      "-o, else to stdout. Text dumps (.txt), HTML (.html .htm .xhtml, or sniffed), JSONL\n"
+      "(.jsonl) and WARC (.warc) files, each maybe .gz; records come out as JSONL.";
   if (int rc = ParseArgs(args, desc, usage, "path", vm); rc >= 0) return rc;
   ApplyRuleFlags(vm, options);
-  if (progress == "always") {
-    bo.progress = batch::ProgressMode::kAlways;
-  } else if (progress == "never") {
-    bo.progress = batch::ProgressMode::kNever;
-  } else if (progress != "auto") {
-    std::cerr << "winnow clean: --progress takes auto, always or never\n";
-    return 2;
-  }
-  if (bo.threads < 0) {
-    std::cerr << "winnow clean: -j takes a number of threads >= 0\n";
-    return 2;
-  }
+  if (!ApplyCleanFlags(input_format, format, progress, bo, jo)) return 2;
   if (paths.empty()) paths.push_back("-");
   if (!bo.output_dir.empty()) {
     if (Status s = batch::CheckOutputDir(bo.output_dir, paths); !s.ok()) {
@@ -85,29 +105,20 @@ int RunClean(const Args& args) {
   std::unique_ptr<Cleaner> cleaner = LoadCleaner(options);
   if (!cleaner) return 2;
   bo.max_input_bytes = options.max_document_bytes;
+  jo.warc.max_record_bytes = options.max_document_bytes;
   // A closed stdout pipe becomes a write error the runner reports, not a silent death.
   std::signal(SIGPIPE, SIG_IGN);
 
   std::vector<batch::InputFile> inputs = batch::WalkInputs(paths);
-  auto job = [&](const batch::InputFile& in, std::string_view bytes,
-                 batch::WorkerContext&) -> Result<batch::JobOutput> {
-    Input input;
-    input.bytes = bytes;
-    input.url = url;
-    input.format = FormatOf(in.kind);
-    Result<Cleaned> cleaned = cleaner->Clean(input);
-    if (!cleaned.ok()) return cleaned.status();
-    batch::JobOutput out{std::move(cleaned->text), {}};
-    out.counters.assign(cleaned->label_counts.begin(), cleaned->label_counts.end());
-    out.counters.insert(out.counters.end(), cleaned->rule_hits.begin(), cleaned->rule_hits.end());
-    return out;
-  };
-  batch::BatchSummary summary = batch::RunBatch(inputs, bo, job);
+  batch::ResolveKinds(jo.input_format, &inputs);
+  batch::BatchSummary summary = batch::RunBatch(inputs, bo, batch::MakePageJob(*cleaner, jo),
+                                                batch::MakeStreamJob(*cleaner, jo));
   if (!summary.stopped.ok()) std::cerr << "winnow clean: " << summary.stopped.message() << "\n";
 
-  std::vector<batch::CounterGroup> groups = CounterGroups(*cleaner);
-  bool many = inputs.size() > 1 || !bo.output_dir.empty();
-  if (many && (bo.progress != batch::ProgressMode::kNever)) {
+  std::vector<batch::CounterGroup> groups = batch::CleanCounterGroups(*cleaner);
+  bool many = inputs.size() > 1 || !bo.output_dir.empty() ||
+              summary.records_ok + summary.records_failed > 0;
+  if (many && bo.progress != batch::ProgressMode::kNever) {
     std::cerr << batch::FormatSummaryText(summary, groups);
   }
   if (!stats_file.empty()) {
@@ -116,7 +127,8 @@ int RunClean(const Args& args) {
       return 1;
     }
   }
-  return summary.stopped.ok() && summary.files_failed == 0 ? 0 : 1;
+  bool clean = summary.stopped.ok() && summary.files_failed == 0 && summary.records_failed == 0;
+  return clean ? 0 : 1;
 }
 
 }  // namespace winnow::cli

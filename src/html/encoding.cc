@@ -203,6 +203,20 @@ std::string DeclaredCharset(std::string_view head) {
   return "";
 }
 
+bool DecodeAs(std::string_view bytes, std::string_view label, DecodedHtml* out) {
+  const std::string name = NormalizeLabel(label);
+  DecodedHtml decoded;
+  if (name == "utf-8") {
+    TakeUtf8(bytes, &decoded);
+  } else if (!Convert(bytes, name, &decoded)) {
+    return false;
+  }
+  const bool owned = decoded.text.data() == decoded.owned.data();
+  *out = std::move(decoded);
+  if (owned) out->text = out->owned;  // a move may relocate a short string's buffer
+  return true;
+}
+
 void DecodeHtml(std::string_view bytes, size_t scan_bytes, DecodedHtml* out) {
   out->replaced_bytes = 0;
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return TakeUtf8(bytes.substr(3), out);

@@ -22,6 +22,11 @@ struct DecodedHtml {
 // The declaration is looked for in the first `scan_bytes` bytes.
 void DecodeHtml(std::string_view bytes, size_t scan_bytes, DecodedHtml* out);
 
+// Decodes `bytes` as the charset `label` names, a label as a transport declares it (the
+// charset of an HTTP Content-Type, mapped like DeclaredCharset's). False if iconv does not
+// know it; `out` is then unchanged.
+bool DecodeAs(std::string_view bytes, std::string_view label, DecodedHtml* out);
+
 // The charset an HTML prefix declares, as an iconv name ("" if none). Labels are mapped as
 // browsers do: latin1 and ascii mean windows-1252, a declared utf-16 means utf-8 (the bytes
 // could not have been read as ASCII otherwise).

@@ -1,0 +1,206 @@
+#include "batch/clean_jobs.h"
+
+#include <memory>
+
+#include "html/encoding.h"
+#include "sources/gzip.h"
+#include "sources/jsonl_writer.h"
+
+namespace winnow::batch {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+bool IsPage(const InputFile& input) {
+  return input.kind != InputKind::kSkipped && input.kind != InputKind::kError;
+}
+
+// The kind of a file whose name says nothing, from its first (decompressed) bytes.
+InputKind Sniff(const std::string& path) {
+  Result<std::unique_ptr<sources::ByteStream>> stream = sources::ByteStream::Open(path);
+  if (!stream.ok()) return InputKind::kSniff;  // the page job reports the error
+  char head[64];
+  size_t size = 0;
+  while (size < sizeof(head)) {
+    Result<size_t> n = (*stream)->Read(head + size, sizeof(head) - size);
+    if (!n.ok() || *n == 0) break;
+    size += *n;
+  }
+  std::string_view bytes(head, size);
+  if (bytes.starts_with("WARC/")) return InputKind::kWarc;
+  size_t first = bytes.find_first_not_of(" \t\r\n");
+  if (first != std::string_view::npos && bytes[first] == '{') return InputKind::kJsonl;
+  return InputKind::kSniff;
+}
+
+Format FormatOf(InputKind kind) {
+  switch (kind) {
+    case InputKind::kText:
+      return Format::kText;
+    case InputKind::kHtml:
+      return Format::kHtml;
+    default:
+      return Format::kAuto;
+  }
+}
+
+JobOutput Counters(const Cleaned& cleaned) {
+  JobOutput out;
+  out.counters.assign(cleaned.label_counts.begin(), cleaned.label_counts.end());
+  out.counters.insert(out.counters.end(), cleaned.rule_hits.begin(), cleaned.rule_hits.end());
+  return out;
+}
+
+sources::Annotations AnnotationsOf(const Cleaned& cleaned) {
+  sources::Annotations add{
+      cleaned.meta.url, cleaned.meta.title, cleaned.meta.date, cleaned.meta.author, {}};
+  for (int i = 0; i < kLabelCount; ++i) {
+    add.counts.emplace_back(LabelName(static_cast<Label>(i)), cleaned.label_counts[i]);
+  }
+  return add;
+}
+
+// A record's HTML in the charset its transport declared, as UTF-8 behind a BOM so that the
+// HTML decoder takes it as it is, whatever a <meta charset> inside says (HTTP wins, as in
+// browsers). Valid UTF-8 and unknown charsets are left to the decoder: empty result.
+std::string TranscodeDeclared(const sources::Record& record) {
+  if (!record.payload_is_html || record.charset.empty() ||
+      html::ValidUtf8Prefix(record.payload) == record.payload.size()) {
+    return "";
+  }
+  html::DecodedHtml decoded;
+  if (!html::DecodeAs(record.payload, record.charset, &decoded)) return "";
+  std::string out(kUtf8Bom);
+  out += decoded.text;
+  return out;
+}
+
+Result<JobOutput> CleanRecord(const Cleaner& cleaner, const CleanJobOptions& options,
+                              std::string_view name, const sources::Record& record,
+                              WorkerContext& context) {
+  std::string transcoded = TranscodeDeclared(record);
+  Input input;
+  input.bytes = transcoded.empty() ? std::string_view(record.payload) : transcoded;
+  input.url = record.url;
+  input.format = record.payload_is_html ? Format::kHtml : Format::kText;
+  Result<Cleaned> cleaned = cleaner.Clean(input);
+  if (!cleaned.ok()) return cleaned.status();
+  JobOutput out = Counters(*cleaned);
+  if (options.format == OutputFormat::kText) {
+    out.bytes = std::move(cleaned->text) + "\n";
+    return out;
+  }
+  sources::Annotations add = AnnotationsOf(*cleaned);
+  if (record.original_json.empty()) {
+    std::string id =
+        record.id.empty() ? std::string(name) + ":" + record.position.ToString() : record.id;
+    sources::AppendFreshRecord(id, cleaned->text, add, &out.bytes);
+    return out;
+  }
+  // One writer per worker: it keeps simdjson parsers, which are not shareable.
+  sources::JsonlWriter& writer = context.State<sources::JsonlWriter>([&] {
+    sources::JsonlWriterOptions writer_options;
+    writer_options.text_field = options.jsonl.text_field;
+    writer_options.metadata_field = options.jsonl.metadata_field;
+    return sources::JsonlWriter(writer_options);
+  });
+  if (Status s = writer.Append(record.original_json, cleaned->text, add, &out.bytes); !s.ok()) {
+    return s;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<InputFormat> ParseInputFormat(std::string_view name) {
+  if (name == "auto") return InputFormat::kAuto;
+  if (name == "text") return InputFormat::kText;
+  if (name == "html") return InputFormat::kHtml;
+  if (name == "jsonl") return InputFormat::kJsonl;
+  if (name == "warc") return InputFormat::kWarc;
+  return Status::InvalidInput("--input-format takes auto, text, html, jsonl or warc");
+}
+
+Result<OutputFormat> ParseOutputFormat(std::string_view name) {
+  if (name == "auto") return OutputFormat::kAuto;
+  if (name == "text") return OutputFormat::kText;
+  if (name == "jsonl") return OutputFormat::kJsonl;
+  return Status::InvalidInput("--format takes auto, text or jsonl");
+}
+
+void ResolveKinds(InputFormat input_format, std::vector<InputFile>* inputs) {
+  static constexpr InputKind kForced[] = {InputKind::kSniff, InputKind::kText, InputKind::kHtml,
+                                          InputKind::kJsonl, InputKind::kWarc};
+  for (InputFile& input : *inputs) {
+    if (!IsPage(input)) continue;
+    if (input_format != InputFormat::kAuto) {
+      input.kind = kForced[static_cast<int>(input_format)];
+    } else if (input.kind == InputKind::kSniff && !input.is_stdin()) {
+      input.kind = Sniff(input.path);
+    }
+  }
+}
+
+std::string PageOutputExt(OutputFormat format) {
+  return format == OutputFormat::kJsonl ? "jsonl" : "txt";
+}
+
+std::string StreamOutputExt(OutputFormat format) {
+  return format == OutputFormat::kText ? "txt" : "jsonl";
+}
+
+std::vector<CounterGroup> CleanCounterGroups(const Cleaner& cleaner) {
+  CounterGroup labels{"labels", {}, 0}, rules{"rules", {}, 10};
+  for (int i = 0; i < kLabelCount; ++i) {
+    labels.names.emplace_back(LabelName(static_cast<Label>(i)));
+  }
+  for (int i = 0; i < cleaner.rule_count(); ++i) rules.names.push_back(cleaner.RuleOrigin(i));
+  return {labels, rules};
+}
+
+Job MakePageJob(const Cleaner& cleaner, const CleanJobOptions& options) {
+  return [&cleaner, &options](const InputFile& in, std::string_view bytes,
+                              WorkerContext&) -> Result<JobOutput> {
+    Input input;
+    input.bytes = bytes;
+    input.url = options.url;
+    input.format = FormatOf(in.kind);
+    Result<Cleaned> cleaned = cleaner.Clean(input);
+    if (!cleaned.ok()) return cleaned.status();
+    JobOutput out = Counters(*cleaned);
+    if (options.format == OutputFormat::kJsonl) {
+      sources::AppendFreshRecord(in.rel, cleaned->text, AnnotationsOf(*cleaned), &out.bytes);
+    } else {
+      out.bytes = std::move(cleaned->text);
+    }
+    return out;
+  };
+}
+
+StreamJob MakeStreamJob(const Cleaner& cleaner, const CleanJobOptions& options) {
+  return
+      [&cleaner, &options](const InputFile& in, const Sink& sink, BatchSummary* summary) -> Status {
+        Result<std::unique_ptr<sources::ByteStream>> stream = sources::ByteStream::Open(in.path);
+        if (!stream.ok()) return stream.status();
+        std::unique_ptr<sources::RecordReader> reader;
+        sources::WarcReader* warc = nullptr;
+        if (in.kind == InputKind::kWarc) {
+          auto owned = std::make_unique<sources::WarcReader>(**stream, options.warc);
+          warc = owned.get();
+          reader = std::move(owned);
+        } else {
+          reader = std::make_unique<sources::JsonlReader>(**stream, options.jsonl);
+        }
+        std::string name = in.is_stdin() ? "<stdin>" : in.path;
+        RecordJob job = [&](const sources::Record& record, WorkerContext& context) {
+          return CleanRecord(cleaner, options, name, record, context);
+        };
+        Status status = RunRecordPipeline(*reader, name, options.pipeline, job, sink, summary);
+        if (warc != nullptr) {
+          for (const auto& [type, count] : warc->skipped()) summary->records_skipped[type] += count;
+        }
+        return status;
+      };
+}
+
+}  // namespace winnow::batch

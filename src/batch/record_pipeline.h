@@ -1,0 +1,57 @@
+// RunRecordPipeline: cleans a stream of records (a JSONL or WARC file, or stdin) in bounded
+// memory, on worker threads, with outputs in input order:
+//
+//   reader thread -> bounded window -> N workers (each with its own WorkerContext)
+//                 -> in-order writer (the calling thread) -> sink
+//
+// The window caps how far the reader may run ahead of the oldest unwritten record, both in
+// records and in payload bytes, so a 10 GB stream needs no more memory than a few records.
+#ifndef WINNOW_SRC_BATCH_RECORD_PIPELINE_H_
+#define WINNOW_SRC_BATCH_RECORD_PIPELINE_H_
+
+#include <unistd.h>
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "batch/progress.h"
+#include "batch/runner.h"
+#include "batch/summary.h"
+#include "sources/record.h"
+#include "winnow/status.h"
+
+namespace winnow::batch {
+
+struct PipelineOptions {
+  // Worker threads; 0 = one per core.  -j
+  int threads = 0;
+  // Records read but not yet written (queued, being cleaned, or waiting for an older one).
+  // 0 = 16 per thread, at least 64.
+  size_t max_ahead = 0;
+  // Payload bytes those records may hold together; a larger record still passes, alone.
+  size_t max_ahead_bytes = 32u << 20;
+  // Progress line (records, MB, records/s) on log_fd.  --progress
+  ProgressMode progress = ProgressMode::kNever;
+  // Where bad items and failed records are reported: `<name>: <position>: <message>`.
+  int log_fd = STDERR_FILENO;
+};
+
+// Cleans one record; called on worker threads, concurrently, each with its own context.
+using RecordJob = std::function<Result<JobOutput>(const sources::Record&, WorkerContext&)>;
+// Takes each output, in input order, on the calling thread.
+using RecordSink = std::function<Status(std::string_view bytes)>;
+
+// Runs job over every record of reader. Bad items and failed records are logged, counted in
+// summary->records_failed and skipped; the others are counted in records_ok, their payload
+// bytes in bytes_in, their output in bytes_out and their counters summed into counters.
+// name labels log lines ("<stdin>", a path). Returns the sink's first error, which stops
+// the run; reader errors are bad items, not a stop.
+Status RunRecordPipeline(sources::RecordReader& reader, std::string_view name,
+                         const PipelineOptions& options, const RecordJob& job,
+                         const RecordSink& sink, BatchSummary* summary);
+
+}  // namespace winnow::batch
+
+#endif  // WINNOW_SRC_BATCH_RECORD_PIPELINE_H_
