@@ -12,9 +12,9 @@
 //   build/winnow_bench [--benchmark_filter=RE] [--benchmark_repetitions=N]
 //
 // Inputs: WINNOW_BENCH_TEXT (default fixtures/seeds/004_1360b8dbb4362f71.txt) and
-// WINNOW_BENCH_PAGE (default: a 600 KB scrapinghub dev page, named below, in ../shared/eval). A missing
-// input skips its benchmarks with an error message. Speed targets live in scripts/bench, never
-// here or in unit tests.
+// WINNOW_BENCH_PAGE (default: a 600 KB scrapinghub dev page, named below, in ../shared/eval). A
+// missing input skips its benchmarks with an error message. Speed targets live in scripts/bench,
+// never here or in unit tests.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -69,12 +69,12 @@ struct Inputs {
 const Inputs& Get() {
   static const Inputs* inputs = [] {
     auto* in = new Inputs;
-    in->text_path = PathFromEnv(
-        "WINNOW_BENCH_TEXT", RepoRoot() / "fixtures" / "seeds" / "004_1360b8dbb4362f71.txt");
-    in->html_path = PathFromEnv(
-        "WINNOW_BENCH_PAGE",
-        RepoRoot() / ".." / "shared" / "eval" / "scrapinghub" / "dev" /
-            "042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856.html");
+    in->text_path = PathFromEnv("WINNOW_BENCH_TEXT",
+                                RepoRoot() / "fixtures" / "seeds" / "004_1360b8dbb4362f71.txt");
+    in->html_path =
+        PathFromEnv("WINNOW_BENCH_PAGE",
+                    RepoRoot() / ".." / "shared" / "eval" / "scrapinghub" / "dev" /
+                        "042bb7b5fedab6eac7db576522b89b93904c237d344bcbe14a6a5ab7f7335856.html");
     in->text = ReadFile(in->text_path, &in->text_error);
     in->html = ReadFile(in->html_path, &in->html_error);
     winnow::Options options;
@@ -92,7 +92,7 @@ const Inputs& Get() {
 // Skips the benchmark (returns false) when its inputs are missing.
 bool Ready(benchmark::State& state, bool text, bool html) {
   const Inputs& in = Get();
-  const std::string& error = !in.cleaner ? in.cleaner_error
+  const std::string& error = !in.cleaner                      ? in.cleaner_error
                              : text && !in.text_error.empty() ? in.text_error
                              : html && !in.html_error.empty() ? in.html_error
                                                               : std::string();

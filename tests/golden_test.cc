@@ -92,7 +92,7 @@ TEST(GoldenTest, CliCleanOfACopyOfTheSeedsGivesExpected) {
   TempDir tmp;
   const std::string in = tmp / "seeds-copy", out = tmp / "out";
   testing::CopySeedInputs(in);
-  testing::Run run = RunWinnow("clean " + Quote(in) + " -o " + Quote(out) + " --progress never");
+  testing::CliRun run = RunWinnow("clean " + Quote(in) + " -o " + Quote(out) + " --progress never");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   for (const std::string& id : SeedIds()) {
     std::string want = ReadTestFile(SeedDir() + "/" + id + ".expected.txt");

@@ -75,7 +75,7 @@ inline std::string Quote(const std::string& s) {
   return q + "'";
 }
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out;
   std::string err;
@@ -83,12 +83,12 @@ struct Run {
 
 // Runs `WINNOW_BINARY args` through the shell (args are spliced as written: quote paths),
 // capturing stdout, and stderr through a temp file.
-inline Run RunWinnow(const std::string& args, const std::string& stdin_file = "") {
+inline CliRun RunWinnow(const std::string& args, const std::string& stdin_file = "") {
   TempDir tmp;
   std::string err_file = tmp / "stderr";
   std::string command = Quote(WINNOW_BINARY) + " " + args + " 2>" + Quote(err_file);
   command += " <" + (stdin_file.empty() ? std::string("/dev/null") : Quote(stdin_file));
-  Run run;
+  CliRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return run;
   char buf[4096];

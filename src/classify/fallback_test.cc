@@ -233,13 +233,36 @@ TEST(ApplyFallbackTest, LeavesRuleAndCutDecisionsAlone) {
   d[0].reason = Reason::kRule;
   d[1].label = Label::kSidebar;
   d[1].reason = Reason::kCutRegion;
-  ApplyFallback(lines, page, Settings(), d);
+  ApplyFallback(lines, page, Settings(), /*region=*/{1, 0}, d);
   EXPECT_EQ(d[0].label, Label::kCaption);
   EXPECT_EQ(d[0].reason, Reason::kRule);
   EXPECT_EQ(d[1].label, Label::kSidebar);
   EXPECT_EQ(d[1].reason, Reason::kCutRegion);
   EXPECT_EQ(d[2].label, Label::kBody);
   EXPECT_EQ(d[2].reason, Reason::kLong);
+}
+
+TEST(ApplyFallbackTest, LinesOfTheHtmlMainRegionAreBody) {
+  std::string text = kBad + "\n" + kShort + "\n" + kBad + "\n" + kShort + "\n" + kGood + "\n";
+  std::vector<Line> lines;
+  ComputeLines(text, 1 << 20, lines);
+  Page page;
+  page.text = text;
+  page.html = true;
+  page.dom.assign(5, DomFeatures());
+  page.dom[2].hidden = true;
+  page.dom[3].link_density = 0.9f;
+  std::vector<Decision> d(5);
+  d[1].rule = 0;  // a rule's decision stands inside the region too
+  d[1].label = Label::kCaption;
+  d[1].reason = Reason::kRule;
+  ApplyFallback(lines, page, Settings(), /*region=*/{0, 3}, d);
+  EXPECT_EQ(d[0].label, Label::kBody);
+  EXPECT_EQ(d[0].reason, Reason::kMainBlock);
+  EXPECT_EQ(d[1].label, Label::kCaption);
+  EXPECT_EQ(d[2].label, Label::kBoilerplate) << "hidden lines are not taken";
+  EXPECT_EQ(d[3].label, Label::kBoilerplate) << "link-dense lines are not taken";
+  EXPECT_EQ(d[4].reason, Reason::kLong) << "outside the region: the fallback";
 }
 
 }  // namespace

@@ -1,0 +1,109 @@
+#include "sinks/body.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace winnow {
+namespace {
+
+// The byte range of `part` (its first occurrence) in `text`.
+Span Find(const std::string& text, const std::string& part) {
+  size_t at = text.find(part);
+  EXPECT_NE(at, std::string::npos) << part;
+  return {static_cast<uint32_t>(at), static_cast<uint32_t>(at + part.size())};
+}
+
+// The text of the one-line page `text` (the whole string is the line) with `spans` removed.
+std::string LineText(const std::string& text, const std::vector<Span>& spans) {
+  Decision d;
+  d.text = {0, static_cast<uint32_t>(text.size())};
+  std::vector<DroppedSpan> dropped = {{{0, 0}, Label::kAd, 0}};  // not this line's
+  d.first_span = 1;
+  for (const Span& s : spans) dropped.push_back({s, Label::kAd, 0});
+  d.span_count = static_cast<uint32_t>(spans.size());
+  std::string out = "prefix:";
+  AppendLineText(text, d, dropped, out);
+  EXPECT_TRUE(out.starts_with("prefix:"));
+  return out.substr(7);
+}
+
+TEST(BodyTest, CollapsesWhitespace) {
+  EXPECT_EQ(LineText("Hello   big\tworld", {}), "Hello big world");
+  EXPECT_EQ(LineText(" \t lead and trail \r ", {}), "lead and trail");
+  EXPECT_EQ(LineText("a\f\vb", {}), "a b");
+  EXPECT_EQ(LineText("no change", {}), "no change");
+}
+
+TEST(BodyTest, NonAsciiTextIsCopiedAsIs) {
+  EXPECT_EQ(LineText("Zoë’s  café — «oui»", {}), "Zoë’s café — «oui»");
+}
+
+TEST(BodyTest, RemovedSpansLeaveSingleSpaces) {
+  const std::string t = "Hello [ad] world";
+  EXPECT_EQ(LineText(t, {Find(t, "[ad]")}), "Hello world");
+  EXPECT_EQ(LineText(t, {Find(t, "[ad] ")}), "Hello world");
+  const std::string glued = "Hello[ad]world";
+  EXPECT_EQ(LineText(glued, {Find(glued, "[ad]")}), "Hello world")
+      << "a removed span separates the words around it";
+}
+
+TEST(BodyTest, SpansAtTheEdges) {
+  const std::string t = "date 2022 The text [ad]";
+  EXPECT_EQ(LineText(t, {Find(t, "date 2022 "), Find(t, " [ad]")}), "The text");
+}
+
+TEST(BodyTest, SeveralUnsortedAndOverlappingSpans) {
+  const std::string t = "w x y z w and a b c";
+  EXPECT_EQ(LineText(t, {Find(t, "y z"), Find(t, "x y")}), "w w and a b c");
+  EXPECT_EQ(LineText(t, {Find(t, "b"), Find(t, "x y z"), Find(t, "y")}), "w w and a c");
+  EXPECT_EQ(LineText(t, {Find(t, "and a"), Find(t, "w x")}), "y z w b c");
+}
+
+TEST(BodyTest, SpanCoveringTheLineLeavesNothing) {
+  const std::string t = "Advertisement";
+  EXPECT_EQ(LineText(t, {{0, static_cast<uint32_t>(t.size())}}), "");
+}
+
+TEST(BodyTest, AppendBodyWritesKeptLinesOnly) {
+  const std::string text = "Title\n\nFirst  para [ad]\nSidebar\n[ad]\nKept by rule\n";
+  Page page;
+  page.text = text;
+  Classification c;
+  auto line = [&](const std::string& s, Label label) {
+    Decision d;
+    d.text = Find(text, s);
+    d.label = label;
+    d.first_span = static_cast<uint32_t>(c.spans.size());
+    c.decisions.push_back(d);
+  };
+  line("Title", Label::kTitle);
+  line("First  para [ad]", Label::kBody);
+  c.spans.push_back({Find(text, "[ad]"), Label::kAd, 3});
+  c.decisions.back().span_count = 1;
+  line("Sidebar", Label::kSidebar);
+  Decision only_ad;  // a line that is nothing but a dropped span
+  only_ad.text.begin = static_cast<uint32_t>(text.find("\n[ad]\n") + 1);
+  only_ad.text.end = only_ad.text.begin + 4;
+  only_ad.first_span = static_cast<uint32_t>(c.spans.size());
+  c.decisions.push_back(only_ad);
+  c.spans.push_back({only_ad.text, Label::kAd, 3});
+  c.decisions.back().span_count = 1;
+  line("Kept by rule", Label::kKeep);
+
+  std::string out = "before\n";
+  AppendBody(page, c, out);
+  EXPECT_EQ(out, "before\nFirst para\nKept by rule\n");
+}
+
+TEST(BodyTest, EmptyClassificationWritesNothing) {
+  Page page;
+  Classification c;
+  std::string out;
+  AppendBody(page, c, out);
+  EXPECT_EQ(out, "");
+}
+
+}  // namespace
+}  // namespace winnow
