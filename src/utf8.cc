@@ -123,8 +123,8 @@ bool IsLowerMultibyte(char32_t c) {
 }
 
 bool IsSpaceMultibyte(char32_t c) {
-  return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
-         c == 0x3000 || c == 0xFEFF;
+  return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+         c == 0xFEFF;
 }
 
 }  // namespace winnow::utf8

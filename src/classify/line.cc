@@ -20,6 +20,13 @@ bool IsCjk(char32_t c) {
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
 
+// CJK and full-width punctuation (、。「」！？ ...): marks, not words.
+bool IsCjkPunct(char32_t c) {
+  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+         (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFF65);
+}
+
 // Full-width sentence marks end a sentence without a following space.
 bool IsCjkTerminal(char32_t c) { return c == 0x3002 || c == 0xFF01 || c == 0xFF1F; }
 
@@ -105,7 +112,12 @@ void ComputeTextFeatures(std::string_view text, Line& line) {
       last_significant = c;
       continue;
     }
-    if (IsCjkTerminal(c)) ++line.sentences;
+    if (IsCjkPunct(c)) {
+      if (IsCjkTerminal(c)) ++line.sentences;
+      end_word(at);
+      last_significant = c;
+      continue;
+    }
     if (word_start == std::string_view::npos) {
       word_start = at;
       first_letter_seen = false;
