@@ -31,7 +31,7 @@ size_t ValidLength(std::string_view s, size_t i) {
 
 }  // namespace
 
-char32_t Next(std::string_view s, size_t& i) {
+char32_t NextMultibyte(std::string_view s, size_t& i) {
   size_t n = ValidLength(s, i);
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
   switch (n) {
@@ -106,8 +106,7 @@ void Append(char32_t c, std::string& out) {
   }
 }
 
-bool IsUpper(char32_t c) {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool IsUpperMultibyte(char32_t c) {
   if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
   if (c >= 0x100 && c <= 0x17F) return (c & 1) == 0;  // Latin Extended-A alternates
   if (c >= 0x391 && c <= 0x3AB) return true;          // Greek
@@ -115,8 +114,7 @@ bool IsUpper(char32_t c) {
   return false;
 }
 
-bool IsLower(char32_t c) {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
+bool IsLowerMultibyte(char32_t c) {
   if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
   if (c >= 0x100 && c <= 0x17F) return (c & 1) == 1;
   if (c >= 0x3AC && c <= 0x3CE) return true;
@@ -124,9 +122,9 @@ bool IsLower(char32_t c) {
   return false;
 }
 
-bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-         (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 || c == 0xFEFF;
+bool IsSpaceMultibyte(char32_t c) {
+  return c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+         c == 0xFEFF;
 }
 
 }  // namespace winnow::utf8

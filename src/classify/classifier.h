@@ -31,7 +31,8 @@ struct Classification {
 void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
               size_t max_line_bytes, Classification& out);
 
-// The lowercase host of a URL ("https://www.apnews.com:443/x" -> "www.apnews.com").
+// The host of a URL as written ("https://www.apnews.com:443/x" -> "www.apnews.com");
+// HostInSite compares without regard to case.
 std::string_view UrlHost(std::string_view url);
 
 // True if host is `site` or a subdomain of it.

@@ -26,7 +26,7 @@ Quality Neighbour(const std::vector<Judged>& j, size_t i, int dir, bool ignore_n
 Quality InitialQuality(const Line& line, const DomFeatures* dom, const Settings& s) {
   if (dom && (dom->hidden || dom->link_density > s.max_link_density)) return Quality::kBad;
   if (line.chars < s.length_low) return Quality::kShort;
-  float stop = line.StopShare();
+  double stop = line.StopShare();
   if (stop >= s.stopwords_high) {
     return line.chars > s.length_high ? Quality::kGood : Quality::kNearGood;
   }

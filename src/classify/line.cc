@@ -20,36 +20,70 @@ bool IsCjk(char32_t c) {
          (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
 
+// CJK and full-width punctuation (、。「」！？ ...): marks, not words.
+bool IsCjkPunct(char32_t c) {
+  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+         (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFF65);
+}
+
 // Full-width sentence marks end a sentence without a following space.
 bool IsCjkTerminal(char32_t c) { return c == 0x3002 || c == 0xFF01 || c == 0xFF1F; }
 
 bool IsTerminal(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
 
-// Lowercased core of a word (leading/trailing punctuation dropped, ’ read as ') for the
-// stop-word test; words longer than the buffer are never stop words.
-std::string_view WordCore(std::string_view word, char* buf, size_t cap) {
-  size_t b = 0, e = word.size();
-  auto is_core = [](unsigned char ch) { return ch >= 0x80 || std::isalnum(ch); };
-  while (b < e && !is_core(word[b])) ++b;
-  while (e > b && !is_core(word[e - 1])) --e;
-  size_t n = 0;
-  for (size_t i = b; i < e; ++i) {
-    if (n == cap) return {};
-    char ch = word[i];
-    if (word.compare(i, 3, "\xE2\x80\x99") == 0) {
-      buf[n++] = '\'';
-      i += 2;
+bool IsCoreByte(unsigned char c) {
+  return c >= 0x80 || static_cast<unsigned>((c | 0x20) - 'a') < 26u ||
+         static_cast<unsigned>(c - '0') < 10u;
+}
+
+// A curly quote (‘ ’ “ ”) at w[i..i+3).
+bool IsCurlyQuote(std::string_view w, size_t i) {
+  return i + 3 <= w.size() && w[i] == '\xE2' && w[i + 1] == '\x80' &&
+         (w[i + 2] == '\x98' || w[i + 2] == '\x99' || w[i + 2] == '\x9C' || w[i + 2] == '\x9D');
+}
+
+// True if the word, without surrounding punctuation and quotes, lowercased and with ’ read
+// as ', is a stop word. Packs the core into one integer as it goes (stopwords.h).
+bool IsStopWordToken(std::string_view w) {
+  size_t b = 0, e = w.size();
+  for (;;) {
+    if (b < e && !IsCoreByte(w[b])) {
+      ++b;
+    } else if (IsCurlyQuote(w, b) && b + 3 <= e) {
+      b += 3;
     } else {
-      buf[n++] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+      break;
     }
   }
-  return std::string_view(buf, n);
+  for (;;) {
+    if (e > b && !IsCoreByte(w[e - 1])) {
+      --e;
+    } else if (e >= b + 3 && IsCurlyQuote(w, e - 3)) {
+      e -= 3;
+    } else {
+      break;
+    }
+  }
+  uint64_t key = 0;
+  int n = 0;
+  for (size_t i = b; i < e; ++i, ++n) {
+    if (n == 8) return false;
+    unsigned char c = w[i];
+    if (IsCurlyQuote(w, i) && w[i + 2] == '\x99') {
+      c = '\'';
+      i += 2;
+    } else if (c - 'A' < 26u) {
+      c += 32;
+    }
+    key |= static_cast<uint64_t>(c) << (8 * n);
+  }
+  return n > 0 && IsStopKey(key);
 }
 
 }  // namespace
 
 void ComputeTextFeatures(std::string_view text, Line& line) {
-  char buf[32];
   size_t i = 0;
   size_t word_start = std::string_view::npos;
   bool first_letter_seen = false;
@@ -57,8 +91,7 @@ void ComputeTextFeatures(std::string_view text, Line& line) {
   auto end_word = [&](size_t at) {
     if (word_start == std::string_view::npos) return;
     ++line.words;
-    std::string_view core = WordCore(text.substr(word_start, at - word_start), buf, sizeof buf);
-    if (!core.empty() && IsStopWord(core)) ++line.stop_words;
+    if (IsStopWordToken(text.substr(word_start, at - word_start))) ++line.stop_words;
     word_start = std::string_view::npos;
   };
   while (i < text.size()) {
@@ -79,7 +112,12 @@ void ComputeTextFeatures(std::string_view text, Line& line) {
       last_significant = c;
       continue;
     }
-    if (IsCjkTerminal(c)) ++line.sentences;
+    if (IsCjkPunct(c)) {
+      if (IsCjkTerminal(c)) ++line.sentences;
+      end_word(at);
+      last_significant = c;
+      continue;
+    }
     if (word_start == std::string_view::npos) {
       word_start = at;
       first_letter_seen = false;

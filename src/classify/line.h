@@ -15,7 +15,7 @@ struct Line {
   uint32_t number = 0;         // 1-based line number in the page text
   uint32_t index = 0;          // 0-based index among non-blank lines
   uint32_t chars = 0;          // code points of the trimmed text
-  uint32_t words = 0;          // whitespace-separated tokens
+  uint32_t words = 0;          // whitespace-separated tokens; each Han or kana character is one
   uint32_t alpha_words = 0;    // words whose first letter-or-digit is a letter
   uint32_t caps_words = 0;     // ... and that letter is uppercase
   uint32_t stop_words = 0;     // words in the stop-word lists
@@ -29,9 +29,9 @@ struct Line {
   bool after_prose = false;    // some earlier line is prose (set by the classifier)
 
   std::string_view Text(std::string_view page) const { return page.substr(begin, end - begin); }
-  float CapsShare() const { return alpha_words ? float(caps_words) / alpha_words : 0.f; }
-  float StopShare() const { return words ? float(stop_words) / words : 0.f; }
-  float DigitShare() const { return nonspace ? float(digits) / nonspace : 0.f; }
+  double CapsShare() const { return alpha_words ? double(caps_words) / alpha_words : 0.0; }
+  double StopShare() const { return words ? double(stop_words) / words : 0.0; }
+  double DigitShare() const { return nonspace ? double(digits) / nonspace : 0.0; }
 };
 
 // Features of a piece of text (a line or a segment of one); begin/end/number/index and the

@@ -97,7 +97,7 @@ TEST(LineTest, StopWordsOfOtherLanguages) {
 
 // WordCore promises to drop leading and trailing punctuation; curly double quotes are UTF-8
 // (bytes >= 0x80) and stay, so the stop words that open and close quotes are missed.
-TEST(LineTest, DISABLED_StopWordsInsideCurlyDoubleQuotes) {
+TEST(LineTest, StopWordsInsideCurlyDoubleQuotes) {
   Line l = Features("“We did it,” she said.");
   EXPECT_EQ(l.words, 5u);
   EXPECT_EQ(l.stop_words, 5u);  // we did it she said
@@ -167,7 +167,7 @@ TEST(LineTest, CjkCharactersAreWordsAndFullWidthMarksEndSentences) {
 
 // A full-width mark is punctuation, like "." after a Latin word: not a word of its own, and
 // certainly not a word with letters.
-TEST(LineTest, DISABLED_FullWidthMarksAreNotWords) {
+TEST(LineTest, FullWidthMarksAreNotWords) {
   Line l = Features("东京下雨。大阪晴れ。");
   EXPECT_EQ(l.words, 8u);
   EXPECT_EQ(l.alpha_words, 8u);

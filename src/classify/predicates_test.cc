@@ -90,7 +90,7 @@ TEST(PredicatesTest, TextFeaturesWithEveryOperator) {
 
 // Shares are computed in float and compared with the rule's double: 3 of 10 words is 0.3f,
 // which is not 0.3, so `stop=0.3` and `stop<=0.3` miss a line with exactly 30% stop words.
-TEST(PredicatesTest, DISABLED_SharesCompareExactlyAtTheThreshold) {
+TEST(PredicatesTest, SharesCompareExactlyAtTheThreshold) {
   Line line;
   line.words = 10;
   line.stop_words = 3;

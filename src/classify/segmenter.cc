@@ -22,13 +22,14 @@ constexpr std::array<std::string_view, 92> kFunctionWords = {
     "says",    "told",   "he",     "she",   "they",  "we",    "i",     "you",   "being", "among",
     "through", "against"};
 
-// Words headlines leave out (articles, auxiliaries, pronouns): seen after a candidate's first
-// word, the candidate is a sentence.
-constexpr std::array<std::string_view, 42> kNotInHeadline = {
-    "the",   "a",      "an",   "is",    "are",   "was",   "were", "has",  "have", "had", "will",
-    "would", "should", "can",  "could", "may",   "might", "must", "do",   "does", "did", "been",
-    "be",    "being",  "he",   "she",   "they",  "we",    "i",    "you",  "his",  "her", "their",
-    "our",   "my",     "your", "who",   "which", "that",  "said", "says", "told"};
+// Words headlines leave out (articles, auxiliaries, pronouns, and the "and" of a compound
+// subject such as "Joe Biden and Russian leader Vladimir Putin"): seen after a candidate's
+// first word, the candidate is a sentence.
+constexpr std::array<std::string_view, 44> kNotInHeadline = {
+    "and", "or",    "the",   "a",      "an",   "is",    "are",   "was",   "were", "has",  "have",
+    "had", "will",  "would", "should", "can",  "could", "may",   "might", "must", "do",   "does",
+    "did", "been",  "be",    "being",  "he",   "she",   "they",  "we",    "i",    "you",  "his",
+    "her", "their", "our",   "my",     "your", "who",   "which", "that",  "said", "says", "told"};
 
 bool IsOpeningQuote(char32_t c) { return c == '"' || c == 0x201C || c == 0x2018 || c == '\''; }
 bool IsClosingMark(char32_t c) {

@@ -103,7 +103,7 @@ TEST(SegmenterTest, FindsNothingInSentencesWithNames) {
 // every test of the header: no clause punctuation, no article or pronoun, three capitals, not
 // ending in a function word, followed by a capitalised word and a lowercase one. The sentence
 // is from seed 004 (line 82); the same happens to "... Russian leader Vladimir | Putin have".
-TEST(SegmenterTest, DISABLED_FindsNothingWhenANameStraddlesTheBoundary) {
+TEST(SegmenterTest, FindsNothingWhenANameStraddlesTheBoundary) {
   const char* sentences[] = {
       "German Foreign Minister Annalena Baerbock and Irish counterpart Simon Coveney said there "
       "was “no legal or political justification” for overriding the agreed trade rules in "

@@ -1,7 +1,8 @@
 #include "classify/stopwords.h"
 
+#include <array>
+#include <cstring>
 #include <string>
-#include <unordered_set>
 
 namespace winnow {
 namespace {
@@ -347,12 +348,55 @@ constexpr const char* kStopWords[] = {
     "sudah",
 };
 
+constexpr bool AllFitInKey() {
+  for (const char* w : kStopWords) {
+    if (std::char_traits<char>::length(w) > 8) return false;
+  }
+  return true;
+}
+static_assert(AllFitInKey(), "a stop word must fit in the 8-byte key");
+
+uint64_t Pack(std::string_view w) {
+  uint64_t key = 0;
+  std::memcpy(&key, w.data(), w.size());
+  return key;
+}
+
+// Open addressing over packed keys; 0 marks an empty slot (no word packs to 0).
+class StopTable {
+ public:
+  StopTable() {
+    for (const char* w : kStopWords) {
+      uint64_t key = Pack(w);
+      size_t i = Slot(key);
+      while (slots_[i] && slots_[i] != key) i = (i + 1) & (kSize - 1);
+      slots_[i] = key;
+    }
+  }
+  bool Contains(uint64_t key) const {
+    for (size_t i = Slot(key); slots_[i]; i = (i + 1) & (kSize - 1)) {
+      if (slots_[i] == key) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr size_t kSize = 1024;  // > 2x the words: short probe runs
+  static size_t Slot(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 54; }
+  std::array<uint64_t, kSize> slots_{};
+};
+
+const StopTable& Table() {
+  static const StopTable table;
+  return table;
+}
+
 }  // namespace
 
+bool IsStopKey(uint64_t key) { return Table().Contains(key); }
+
 bool IsStopWord(std::string_view lower) {
-  static const std::unordered_set<std::string_view> set(std::begin(kStopWords),
-                                                        std::end(kStopWords));
-  return set.count(lower) != 0;
+  return !lower.empty() && lower.size() <= 8 && IsStopKey(Pack(lower));
 }
 
 }  // namespace winnow

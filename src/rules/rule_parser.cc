@@ -124,11 +124,12 @@ class LineParser {
     std::string_view body = tok.substr(1, close - 1);
     std::string_view flags = tok.substr(close + 1);
     std::string pattern;
-    for (char f : flags) {
+    for (size_t k = 0; k < flags.size(); ++k) {
+      char f = flags[k];
       if (f == 'i') {
         pattern = "(?i)";
       } else {
-        Error(col + static_cast<int>(close) + 1,
+        Error(col + static_cast<int>(close + 1 + k),
               std::string("unknown pattern flag '") + f + "' (only 'i' is supported)");
         return nullptr;
       }
@@ -307,9 +308,11 @@ class LineParser {
       ++i;
     }
     rule.rest_label = rule.label;
+    bool wrote_match = false;  // a pattern or predicate was written, even if it was wrong
     for (; i < tokens.size(); ++i) {
       const Token& t = tokens[i];
       if (t.text[0] == '/') {
+        wrote_match = true;
         if (rule.re) {
           Error(t.col, "a rule takes one pattern; combine them with |");
           continue;
@@ -329,13 +332,14 @@ class LineParser {
         }
         continue;
       }
+      wrote_match = true;
       Predicate p;
       if (ParsePredicate(t, p)) rule.predicates.push_back(std::move(p));
     }
     if (rule.action == Action::kSpan && !rule.re) {
       Error(tokens[0].col, "a span rule needs a /pattern/ to say which span to drop");
     }
-    if (!rule.re && rule.predicates.empty()) {
+    if (!wrote_match) {
       Error(tokens[0].col, "a rule needs a /pattern/ or at least one predicate");
     }
   }
@@ -386,7 +390,9 @@ bool ParseRules(std::string_view file, std::string_view text, int64_t max_mem, P
   size_t errors_before = errors.size();
   std::vector<std::string> scope_sites;
   uint8_t scope_kinds = 0;
-  bool after_rule = false;  // examples attach to the rule just above
+  // Examples attach to the rule just above; those of a rule with errors are skipped quietly
+  // (its own errors say what is wrong).
+  enum class Above { kNothing, kRule, kBrokenRule } above = Above::kNothing;
   int number = 0;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -402,10 +408,15 @@ bool ParseRules(std::string_view file, std::string_view text, int64_t max_mem, P
     if (indent > 0) {
       // An example of the rule above: "+ text", "- text", "+ input => output".
       char sign = raw[indent];
-      if ((sign != '+' && sign != '-') || !after_rule) {
+      if (sign != '+' && sign != '-') {
         p.Error(static_cast<int>(indent) + 1,
-                after_rule ? "an indented line is an example: start it with + or -"
-                           : "an example must follow a rule");
+                "an indented line is an example: start it with + or -");
+        continue;
+      }
+      if (above != Above::kRule) {
+        if (above == Above::kNothing) {
+          p.Error(static_cast<int>(indent) + 1, "an example must follow a rule");
+        }
         continue;
       }
       Example ex;
@@ -426,15 +437,15 @@ bool ParseRules(std::string_view file, std::string_view text, int64_t max_mem, P
     }
     std::vector<Token> tokens = p.Tokenize(raw);
     if (!p.ok() || tokens.empty()) {
-      after_rule = false;
+      above = Above::kBrokenRule;
       continue;
     }
     if (tokens[0].text == "set") {
       p.ParseSet(tokens, out.settings);
-      after_rule = false;
+      above = Above::kNothing;
     } else if (tokens[0].text == "scope") {
       p.ParseScopeDirective(tokens, scope_sites, scope_kinds);
-      after_rule = false;
+      above = Above::kNothing;
     } else {
       Rule rule;
       rule.file = std::string(file);
@@ -445,9 +456,9 @@ bool ParseRules(std::string_view file, std::string_view text, int64_t max_mem, P
       p.ParseRule(tokens, rule);
       if (p.ok()) {
         out.rules.push_back(std::move(rule));
-        after_rule = true;
+        above = Above::kRule;
       } else {
-        after_rule = false;
+        above = Above::kBrokenRule;
       }
     }
   }

@@ -23,7 +23,7 @@
 namespace winnow {
 
 struct ParsedFile {
-  std::vector<Rule> rules;  // patterns not yet compiled (Rule::re is null)
+  std::vector<Rule> rules;  // each pattern compiled on its own; the RE2::Set is RuleSet's
   Settings settings;        // starts from the settings passed in, `set` lines applied
 };
 

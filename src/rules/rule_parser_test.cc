@@ -198,20 +198,20 @@ TEST(RuleParserTest, AppendsToEarlierErrorsAndReturnsFalseOnlyForItsOwn) {
 
 // A rule with a mistake is reported once: its examples do follow a rule and should not each
 // add "an example must follow a rule", which is not true and buries the real error.
-TEST(RuleParserTest, DISABLED_ExamplesOfABrokenRuleAddNoErrors) {
+TEST(RuleParserTest, ExamplesOfABrokenRuleAddNoErrors) {
   Parsed p = Parse("caption remove /x/\n  + x\n  - y\n");
   EXPECT_EQ(p.errors, Strings({std::string("t.rules:1:9: ") + kActions}));
 }
 
 // The column of an unknown flag points at that flag, not at the first flag.
-TEST(RuleParserTest, DISABLED_UnknownFlagAfterAGoodOneHasItsOwnColumn) {
+TEST(RuleParserTest, UnknownFlagAfterAGoodOneHasItsOwnColumn) {
   Parsed p = Parse("caption drop /x/ig words>0");
   EXPECT_EQ(p.errors, Strings({"t.rules:1:18: unknown pattern flag 'g' (only 'i' is supported)"}));
 }
 
 // A rule whose only pattern or predicate is wrong gets that one error, not also "a rule needs
 // a /pattern/ or at least one predicate", which is not what the author did wrong.
-TEST(RuleParserTest, DISABLED_BadOnlyPatternIsNotAlsoReportedAsMissing) {
+TEST(RuleParserTest, BadOnlyPatternIsNotAlsoReportedAsMissing) {
   EXPECT_EQ(Parse("caption drop /(x/").errors,
             Strings({"t.rules:1:15: bad pattern: missing ): (x"}));
   EXPECT_EQ(Parse("caption drop tag<p").errors,

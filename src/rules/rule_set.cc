@@ -68,23 +68,29 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
   RE2::Options re_options;
   re_options.set_max_mem(max_mem);
   re_options.set_log_errors(false);
-  set->set_ = std::make_unique<RE2::Set>(re_options, RE2::UNANCHORED);
+  set->anchored_.set = std::make_unique<RE2::Set>(re_options, RE2::ANCHOR_START);
+  set->unanchored_.set = std::make_unique<RE2::Set>(re_options, RE2::UNANCHORED);
   for (size_t i = 0; i < set->rules_.size(); ++i) {
     const Rule& r = set->rules_[i];
     if (!r.re) {
       set->unpatterned_.push_back(static_cast<int>(i));
       continue;
     }
+    std::string_view p = r.pattern;
+    if (p.starts_with("(?i)")) p.remove_prefix(4);
+    PatternSet& target = p.starts_with("^") ? set->anchored_ : set->unanchored_;
     std::string error;
-    if (set->set_->Add(r.pattern, &error) < 0) {
+    if (target.set->Add(r.pattern, &error) < 0) {
       errors.push_back(set->Origin(static_cast<int>(i)) + ":1: bad pattern: " + error);
       continue;
     }
-    set->set_to_rule_.push_back(static_cast<int>(i));
+    target.to_rule.push_back(static_cast<int>(i));
   }
-  if (errors.empty() && !set->set_->Compile()) {
-    errors.push_back("rule set: the patterns need more than --re2-max-mem=" +
-                     std::to_string(max_mem) + " bytes of RE2 memory");
+  for (PatternSet* ps : {&set->anchored_, &set->unanchored_}) {
+    if (errors.empty() && !ps->to_rule.empty() && !ps->set->Compile()) {
+      errors.push_back("rule set: the patterns need more than --re2-max-mem=" +
+                       std::to_string(max_mem) + " bytes of RE2 memory");
+    }
   }
   if (!errors.empty()) {
     std::string msg;
@@ -96,12 +102,13 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
 }
 
 void RuleSet::Match(std::string_view text, std::vector<int>& hits) const {
-  if (set_to_rule_.empty()) return;
   size_t first = hits.size();
   // RE2::Set::Match clears its output vector, so match into a reused thread-local one.
   thread_local std::vector<int> set_hits;
-  if (!set_->Match(text, &set_hits)) return;
-  for (int h : set_hits) hits.push_back(set_to_rule_[h]);
+  for (const PatternSet* ps : {&anchored_, &unanchored_}) {
+    if (ps->to_rule.empty() || !ps->set->Match(text, &set_hits)) continue;
+    for (int h : set_hits) hits.push_back(ps->to_rule[h]);
+  }
   std::sort(hits.begin() + first, hits.end());
 }
 

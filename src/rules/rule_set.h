@@ -48,8 +48,13 @@ class RuleSet {
   RuleSet() = default;
   std::vector<Rule> rules_;
   Settings settings_;
-  std::unique_ptr<RE2::Set> set_;
-  std::vector<int> set_to_rule_;  // RE2::Set index -> rule index
+  // Patterns anchored at the start of the line go in an ANCHOR_START set, whose DFA stops
+  // within a few bytes on most lines; the rest must scan whole lines.
+  struct PatternSet {
+    std::unique_ptr<RE2::Set> set;
+    std::vector<int> to_rule;  // RE2::Set index -> rule index
+  };
+  PatternSet anchored_, unanchored_;
   std::vector<int> unpatterned_;
 };
 

@@ -18,6 +18,12 @@ std::string Decider(const Cleaner& cleaner, int rule, Reason reason) {
   return "fallback:" + std::string(ReasonName(reason));
 }
 
+// s padded with spaces to width (on the left when right_align); longer values are kept whole.
+std::string Padded(std::string_view s, size_t width, bool right_align) {
+  std::string pad(s.size() < width ? width - s.size() : 0, ' ');
+  return right_align ? pad + std::string(s) : std::string(s) + pad;
+}
+
 std::string_view Clip(std::string_view s, size_t width) {
   if (width == 0 || s.size() <= width) return s;
   size_t n = width;
@@ -65,13 +71,13 @@ void WriteExplain(const Cleaner& cleaner, const Cleaned& c, const ExplainOptions
   const char* dim = o.color ? "\x1b[2;31m" : "";
   const char* reset = o.color ? "\x1b[0m" : "";
   std::string_view src = c.source;
-  char head[96];
   for (size_t i = 0; i < c.decisions.size(); ++i) {
     const Decision& d = c.decisions[i];
     if (!Selected(d, o)) continue;
     std::string decider = Decider(cleaner, d.rule, d.reason);
-    std::snprintf(head, sizeof head, "%5u  %-11s %-28s | ", d.line_number,
-                  std::string(LabelName(d.label)).c_str(), decider.c_str());
+    std::string head = Padded(std::to_string(d.line_number), 5, true) + "  " +
+                       Padded(LabelName(d.label), 11, false) + " " + Padded(decider, 28, false) +
+                       " | ";
     os << (IsKept(d.label) ? green : dim) << head
        << Clip(src.substr(d.text.begin, d.text.end - d.text.begin), o.text_width) << reset << "\n";
     if (i < c.dom.size()) os << dim << "       dom: " << c.dom[i] << reset << "\n";

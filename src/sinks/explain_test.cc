@@ -195,7 +195,7 @@ TEST_F(ExplainTest, JsonEscapesControlCharacters) {
 
 // The row head is formatted into a 96-byte buffer: a rule file path longer than about 70
 // characters truncates the head, and the " | " and the line's text are lost.
-TEST_F(ExplainTest, DISABLED_LongRuleOriginsKeepTheRow) {
+TEST_F(ExplainTest, LongRuleOriginsKeepTheRow) {
   std::string dir = tmp_ / "a_rather_long_folder_name_for_rules/and_another_long_folder_name";
   Clean(dir + "/site.rules");
   std::vector<std::string> rows = Rows(Text());
