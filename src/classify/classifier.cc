@@ -95,7 +95,7 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     d.first_span = static_cast<uint32_t>(out.spans.size());
 
     candidates.clear();
-    rules.Match(head, candidates);
+    rules.Match(head, candidates, line.words);
     size_t matched = candidates.size();
     candidates.insert(candidates.end(), rules.unpatterned().begin(), rules.unpatterned().end());
     std::inplace_merge(candidates.begin(), candidates.begin() + matched, candidates.end());

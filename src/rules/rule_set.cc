@@ -1,6 +1,7 @@
 #include "rules/rule_set.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,6 +14,18 @@ namespace winnow {
 namespace fs = std::filesystem;
 
 namespace {
+
+// The most words a line may have for the rule to fire, from its words<=N / words<N
+// predicates; UINT32_MAX when it has none.
+uint32_t MaxWords(const Rule& r) {
+  uint32_t bound = UINT32_MAX;
+  for (const Predicate& p : r.predicates) {
+    if (p.feature != Feature::kWords || p.negate || p.number < 1) continue;
+    if (p.op == Op::kLe) bound = std::min<uint32_t>(bound, static_cast<uint32_t>(p.number));
+    if (p.op == Op::kLt) bound = std::min<uint32_t>(bound, static_cast<uint32_t>(p.number) - 1);
+  }
+  return bound;
+}
 
 Status ReadRuleFile(const fs::path& path, std::vector<RuleSource>& out) {
   std::ifstream in(path, std::ios::binary);
@@ -85,6 +98,7 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
       continue;
     }
     target.to_rule.push_back(static_cast<int>(i));
+    target.max_words = std::max(target.max_words, MaxWords(r));
   }
   for (PatternSet* ps : {&set->anchored_, &set->unanchored_}) {
     if (errors.empty() && !ps->to_rule.empty() && !ps->set->Compile()) {
@@ -101,12 +115,13 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
   return set;
 }
 
-void RuleSet::Match(std::string_view text, std::vector<int>& hits) const {
+void RuleSet::Match(std::string_view text, std::vector<int>& hits, uint32_t words) const {
   size_t first = hits.size();
   // RE2::Set::Match clears its output vector, so match into a reused thread-local one.
   thread_local std::vector<int> set_hits;
   for (const PatternSet* ps : {&anchored_, &unanchored_}) {
-    if (ps->to_rule.empty() || !ps->set->Match(text, &set_hits)) continue;
+    if (ps->to_rule.empty() || words > ps->max_words) continue;
+    if (!ps->set->Match(text, &set_hits)) continue;
     for (int h : set_hits) hits.push_back(ps->to_rule[h]);
   }
   std::sort(hits.begin() + first, hits.end());

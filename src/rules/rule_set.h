@@ -38,8 +38,10 @@ class RuleSet {
   // Rules that have no pattern: candidates on every line.
   const std::vector<int>& unpatterned() const { return unpatterned_; }
 
-  // Appends to `hits` the index of every rule whose pattern matches `text`.
-  void Match(std::string_view text, std::vector<int>& hits) const;
+  // Appends to `hits` the index of every rule whose pattern matches `text`. With `words`
+  // (the line's word count), rules whose `words<=N` predicates rule the line out may be
+  // skipped without matching: long paragraphs skip the sets of short-line rules.
+  void Match(std::string_view text, std::vector<int>& hits, uint32_t words = 0) const;
 
   // `file:line` of rule i.
   std::string Origin(int i) const;
@@ -53,6 +55,7 @@ class RuleSet {
   struct PatternSet {
     std::unique_ptr<RE2::Set> set;
     std::vector<int> to_rule;  // RE2::Set index -> rule index
+    uint32_t max_words = 0;    // the largest words<=N bound of its rules (UINT32_MAX: none)
   };
   PatternSet anchored_, unanchored_;
   std::vector<int> unpatterned_;

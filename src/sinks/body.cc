@@ -10,14 +10,19 @@ namespace {
 // Appends `s` with runs of ASCII whitespace collapsed to one space; `pending` carries a
 // space owed from the previous piece so pieces join with exactly one.
 void AppendCollapsed(std::string_view s, bool& pending, std::string& out, size_t line_start) {
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') {
+  auto is_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  size_t i = 0;
+  while (i < s.size()) {
+    if (is_space(s[i])) {
       pending = true;
+      ++i;
       continue;
     }
+    size_t run = i;
+    while (i < s.size() && !is_space(s[i])) ++i;
     if (pending && out.size() > line_start) out.push_back(' ');
     pending = false;
-    out.push_back(c);
+    out.append(s.data() + run, i - run);
   }
 }
 
