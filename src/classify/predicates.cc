@@ -22,6 +22,24 @@ bool Compare(Op op, double lhs, double rhs) {
   }
 }
 
+// Lines of one block share their ancestors' attrs and path, so the last answer of each
+// pattern predicate is kept per thread: a string compare instead of a regex search.
+bool CachedMatch(const Predicate& p, const std::string& subject) {
+  struct Entry {
+    std::shared_ptr<const RE2> re;  // held, so a freed pattern's address is never reused here
+    std::string subject;
+    bool result = false;
+  };
+  thread_local Entry cache[64];
+  Entry& e = cache[(reinterpret_cast<uintptr_t>(p.re.get()) >> 4) % 64];
+  if (e.re != p.re || e.subject != subject) {
+    e.re = p.re;
+    e.subject = subject;
+    e.result = RE2::PartialMatch(subject, *p.re);
+  }
+  return e.result;
+}
+
 bool EvaluateRaw(const Predicate& p, const LineContext& c) {
   const Line& l = c.line;
   const DomFeatures* d = c.dom;
@@ -65,9 +83,9 @@ bool EvaluateRaw(const Predicate& p, const LineContext& c) {
     case Feature::kIn:
       return d && (((d->containers & p.containers) != 0) == (p.op == Op::kEq));
     case Feature::kClass:
-      return d && RE2::PartialMatch(d->attrs, *p.re);
+      return d && CachedMatch(p, d->attrs);
     case Feature::kPath:
-      return d && RE2::PartialMatch(d->path, *p.re);
+      return d && CachedMatch(p, d->path);
   }
   return false;
 }
