@@ -2,6 +2,7 @@
 
 #include "classify/classifier.h"
 #include "classify/line.h"
+#include "deadline.h"
 #include "html/html_source.h"
 #include "sources/gzip.h"
 #include "rules/rule_set.h"
@@ -27,6 +28,7 @@ std::string Cleaner::RuleOrigin(int index) const { return rules_->Origin(index);
 int Cleaner::rule_count() const { return static_cast<int>(rules_->rules().size()); }
 
 Result<Cleaned> Cleaner::Clean(const Input& input) const {
+  const Deadline deadline(options_.max_seconds_per_doc);
   if (input.bytes.size() > options_.max_document_bytes) {
     return Status::LimitExceeded(
         "document too large (" + std::to_string(input.bytes.size()) +
@@ -46,6 +48,7 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
     HtmlOptions html_options;
     html_options.max_bytes = options_.max_document_bytes;
     html_options.max_dom_depth = options_.max_dom_depth;
+    html_options.max_nodes = options_.max_dom_nodes;
     Result<Page> parsed = ParseHtml(bytes, html_options);
     if (!parsed.ok()) return parsed.status();
     page = std::move(*parsed);
@@ -64,7 +67,9 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
 
   thread_local std::vector<Line> lines;
   thread_local Classification c;
+  if (Status s = deadline.Check("parsing"); !s.ok()) return s;
   ComputeLines(page.text, options_.max_line_bytes, lines);
+  if (Status s = deadline.Check("line features"); !s.ok()) return s;
   Classify(*rules_, page, lines, options_.max_line_bytes, c);
 
   Cleaned out;

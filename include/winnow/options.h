@@ -24,6 +24,13 @@ struct Options {
   size_t max_line_bytes = 1u << 20;
   // Deepest DOM nesting walked in HTML; deeper content is flattened.  --max-dom-depth
   int max_dom_depth = 400;
+  // HTML with more elements is rejected with an error; Gumbo's tree takes about 400 bytes
+  // per element.  --max-dom-nodes
+  size_t max_dom_nodes = 500'000;
+  // A document still being cleaned after this many seconds fails with an error. Checked
+  // between stages (parse, line features, classify), so a stage runs to its end; 0: no limit.
+  // --max-seconds-per-doc
+  double max_seconds_per_doc = 10;
   // Keep per-line decisions (labels, rules, spans) in the result for explain.  (explain sets it)
   bool keep_decisions = false;
 };

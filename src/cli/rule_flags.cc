@@ -16,7 +16,12 @@ void AddRuleFlags(po::options_description& desc, Options& o) {
       "max-line-bytes", po::value(&o.max_line_bytes)->default_value(o.max_line_bytes),
       "bytes of a line that rules and features read")(
       "max-dom-depth", po::value(&o.max_dom_depth)->default_value(o.max_dom_depth),
-      "deepest HTML nesting walked; deeper content is flattened");
+      "deepest HTML nesting walked; deeper content is flattened")(
+      "max-dom-nodes", po::value(&o.max_dom_nodes)->default_value(o.max_dom_nodes),
+      "most HTML elements in a page (more: an error for that page)")(
+      "max-seconds-per-doc",
+      po::value(&o.max_seconds_per_doc)->default_value(o.max_seconds_per_doc),
+      "time budget per document, checked between stages (over: an error); 0: none");
 }
 
 void ApplyRuleFlags(const po::variables_map& vm, Options& o) {
