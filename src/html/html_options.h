@@ -18,8 +18,10 @@ struct HtmlOptions {
   // text kept) because Gumbo's tree building is quadratic in nesting depth (10,000 nested
   // <div>s cost it 2 s). Well above max_dom_depth so it never fires on real pages.
   int max_prepass_depth = 1000;
-  // Elements walked; a page with more is rejected (kLimitExceeded).
-  size_t max_nodes = 2'000'000;
+  // Elements; a page with more is rejected (kLimitExceeded). Start tags are counted after
+  // the pre-pass, before Gumbo builds a tree (about 400 bytes per element with its text, so
+  // this caps a worker near 200 MB), and elements walked again. Real pages have thousands.
+  size_t max_nodes = 500'000;
   // Parse errors Gumbo records. 0: none (they are unused, and recording them costs time).
   int gumbo_max_errors = 0;
   // JSON-LD blocks kept for metadata, and the largest one parsed.

@@ -18,6 +18,17 @@ using html::IsHtmlSpace;
 
 constexpr size_t kSniffBytes = 1024;
 
+// NUL bytes this early mean binary data (PNG, JPEG, PDF, ZIP all have them in their headers):
+// no page, and decoding it would turn it into pages of replacement characters.
+bool LooksBinary(std::string_view bytes, const html::DecodedHtml& decoded) {
+  return decoded.encoding.rfind("utf-16", 0) != 0 &&
+         bytes.substr(0, kSniffBytes).find('\0') != std::string_view::npos;
+}
+
+Status TooManyElements(size_t max_nodes) {
+  return Status::LimitExceeded("HTML has more than " + std::to_string(max_nodes) + " elements");
+}
+
 }  // namespace
 
 bool LooksLikeHtml(std::string_view bytes) {
@@ -51,8 +62,10 @@ Result<Page> ParseHtml(std::string_view bytes, const HtmlOptions& options, HtmlS
   }
   html::DecodedHtml decoded;
   html::DecodeHtml(bytes, options.charset_scan_bytes, &decoded);
+  if (LooksBinary(bytes, decoded)) return Status::InvalidInput("binary data (NUL bytes), not HTML");
   html::PrepassResult prepass;
   html::Prepass(decoded.text, options, &prepass);
+  if (prepass.start_tags > options.max_nodes) return TooManyElements(options.max_nodes);
 
   thread_local html::GumboArena arena;
   struct ResetArena {

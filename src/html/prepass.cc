@@ -323,6 +323,7 @@ class Prepasser {
   }
 
   void EmitStartTag() {
+    ++out_->start_tags;
     out_->html.push_back('<');
     out_->html.append(name_);
     for (const TagAttribute& a : tag_.attributes) {
@@ -357,6 +358,7 @@ class Prepasser {
 void Prepass(std::string_view in, const HtmlOptions& options, PrepassResult* out) {
   out->json_ld.clear();
   out->flattened_tags = 0;
+  out->start_tags = 0;
   Prepasser(in, options, out).Run();
 }
 

@@ -23,6 +23,7 @@ struct PrepassResult {
   std::string html;                  // what Gumbo parses
   std::vector<std::string> json_ld;  // text of each <script type="application/ld+json">
   size_t flattened_tags = 0;         // tags dropped beyond options.max_prepass_depth
+  size_t start_tags = 0;             // start tags kept: about the elements Gumbo will build
 };
 
 void Prepass(std::string_view in, const HtmlOptions& options, PrepassResult* out);
