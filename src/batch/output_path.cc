@@ -59,6 +59,13 @@ Status CheckOutputDir(const std::string& out_dir, const std::vector<std::string>
   if (fs::exists(out_dir, ec) && !fs::is_directory(out_dir, ec)) {
     return Status::InvalidInput("output folder " + out_dir + " exists and is not a folder");
   }
+  // OUT is created by the first write; fail now, not once per input, if it cannot be.
+  fs::path above = fs::absolute(out_dir, ec).parent_path();
+  while (!fs::exists(above, ec) && above.has_relative_path()) above = above.parent_path();
+  if (!fs::is_directory(above, ec)) {
+    return Status::InvalidInput("output folder " + out_dir +
+                                " cannot be created: " + above.string() + " is not a folder");
+  }
   Result<std::string> out = CanonicalOutputDir(out_dir);
   if (!out.ok()) return out.status();
   for (const std::string& arg : input_args) {
