@@ -81,7 +81,9 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
   out.spans.clear();
   out.meta = Metadata();
   thread_local std::vector<int> candidates;
-  thread_local std::vector<Span> glued;  // spans of the current line, before labelling
+  thread_local std::vector<Span> glued;
+  thread_local std::vector<char> hinted;  // a `main` rule fired on the line
+  hinted.assign(lines.size(), 0);         // spans of the current line, before labelling
   const uint32_t count = static_cast<uint32_t>(lines.size());
   int cut_from_start = -1;  // last line won by a cut-from-start rule
 
@@ -106,6 +108,10 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     for (int r : candidates) {
       const Rule& rule = all[r];
       if (!active[r] || !EvaluateAll(rule, ctx)) continue;
+      if (rule.action == Action::kMain) {
+        hinted[i] = 1;
+        continue;
+      }
       if (rule.action == Action::kSpan) {
         glued.clear();
         MatchSpans(*rule.re, head, line.begin, glued);
@@ -152,7 +158,7 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     if (d.rule >= 0 && all[d.rule].action == Action::kCutToEnd) region = &all[d.rule];
   }
 
-  std::pair<size_t, size_t> main_region = FindMainRegion(lines, page, settings);
+  std::pair<size_t, size_t> main_region = FindMainRegion(lines, page, settings, hinted);
   ApplyFallback(lines, page, settings, main_region, out.decisions);
   KeepMainBlock(lines, settings, main_region, out.decisions);
 }

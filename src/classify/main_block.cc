@@ -8,15 +8,19 @@
 namespace winnow {
 
 std::pair<size_t, size_t> FindMainRegion(const std::vector<Line>& lines, const Page& page,
-                                         const Settings& settings) {
+                                         const Settings& settings,
+                                         const std::vector<char>& hinted) {
   constexpr std::pair<size_t, size_t> kNone{1, 0};
   if (page.dom.empty() || settings.main_region_min_words <= 0) return kNone;
   std::unordered_map<uint32_t, uint64_t> words;
   for (size_t i = 0; i < lines.size(); ++i) {
     const DomFeatures& d = page.dom[i];
     if (d.hidden || d.link_density > settings.max_link_density) continue;
-    if (InitialQuality(lines[i], &d, settings) < Quality::kNearGood) continue;
-    words[d.block_id] += lines[i].words;
+    if (hinted[i]) {
+      words[d.block_id] += static_cast<uint64_t>(settings.main_hint_weight * lines[i].words);
+    } else if (InitialQuality(lines[i], &d, settings) >= Quality::kNearGood) {
+      words[d.block_id] += lines[i].words;
+    }
   }
   uint32_t best = 0;
   uint64_t best_words = 0;

@@ -19,6 +19,7 @@ enum class Action : uint8_t {
   kCutFromStart,  // drop every line from the start through this one
   kKeep,          // protect the line from drop rules
   kMeta,          // take the line as metadata (title, date, author) instead of body
+  kMain,          // HTML: the line is evidence of the article's container (decides no label)
 };
 
 enum class Feature : uint8_t {

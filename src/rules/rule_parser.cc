@@ -276,15 +276,22 @@ class LineParser {
   }
 
   void ParseRule(const std::vector<Token>& tokens, Rule& rule) {
+    size_t i = 1;
+    if (tokens[0].text == "main") {  // a hint for the main region, not a label
+      rule.label = Label::kBody;
+      rule.action = Action::kMain;
+      ParseMatch(tokens, i, rule);
+      return;
+    }
     auto label = ParseLabel(tokens[0].text);
     if (!label || *label == Label::kBody || *label == Label::kBoilerplate) {
       Error(tokens[0].col, "unknown label '" + std::string(tokens[0].text) +
                                "' (expected title, timestamp, caption, credit, byline, copyright, "
-                               "sidebar, sponsored, nav, share, newsletter, ad, meta, ui or keep)");
+                               "sidebar, sponsored, nav, share, newsletter, ad, meta, ui, keep or "
+                               "main)");
       return;
     }
     rule.label = *label;
-    size_t i = 1;
     if (rule.label == Label::kKeep) {
       rule.action = Action::kKeep;
       if (i < tokens.size() && tokens[i].text == "keep") ++i;
@@ -308,6 +315,11 @@ class LineParser {
       ++i;
     }
     rule.rest_label = rule.label;
+    ParseMatch(tokens, i, rule);
+  }
+
+  // Parses tokens[i...]: the pattern, predicates, scope and rest= of a rule.
+  void ParseMatch(const std::vector<Token>& tokens, size_t i, Rule& rule) {
     bool wrote_match = false;  // a pattern or predicate was written, even if it was wrong
     for (; i < tokens.size(); ++i) {
       const Token& t = tokens[i];

@@ -7,7 +7,7 @@
 //     + an example line the rule must fire on        (=> expected text, for span rules)
 //     - an example line the rule must not fire on
 //
-// `keep` may stand alone as label and action. Errors are collected, never thrown: every
+// `keep` and `main` stand alone as label and action. Errors are collected, never thrown: every
 // problem is one `file:line:col: message` appended to `errors`.
 #ifndef WINNOW_SRC_RULES_RULE_PARSER_H_
 #define WINNOW_SRC_RULES_RULE_PARSER_H_

@@ -46,7 +46,7 @@ struct ErrorCase {
 
 const char kLabels[] =
     "(expected title, timestamp, caption, credit, byline, copyright, sidebar, sponsored, nav, "
-    "share, newsletter, ad, meta, ui or keep)";
+    "share, newsletter, ad, meta, ui, keep or main)";
 const char kActions[] =
     "expected an action after the label: drop, span, cut-to-end, cut-from-start, keep or meta";
 
@@ -523,6 +523,22 @@ TEST(RuleParserTest, EmptyFileIsFine) {
   Parsed p = Parse("");
   EXPECT_TRUE(p.ok);
   EXPECT_TRUE(p.file.rules.empty());
+}
+
+TEST(RuleParserMainTest, MainStandsAloneAndDecidesNoLabel) {
+  Parsed p = Parse("main class~/article-body/ kind=html\n");
+  ASSERT_TRUE(p.ok) << (p.errors.empty() ? "" : p.errors[0]);
+  ASSERT_EQ(p.file.rules.size(), 1u);
+  EXPECT_EQ(p.file.rules[0].action, Action::kMain);
+  EXPECT_EQ(p.file.rules[0].label, Label::kBody);
+  EXPECT_EQ(p.file.rules[0].kinds, kKindHtml);
+}
+
+TEST(RuleParserMainTest, MainNeedsAMatch) {
+  Parsed p = Parse("main\n");
+  EXPECT_FALSE(p.ok);
+  EXPECT_EQ(p.errors, std::vector<std::string>{
+                          "t.rules:1:1: a rule needs a /pattern/ or at least one predicate"});
 }
 
 }  // namespace

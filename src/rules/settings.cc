@@ -20,6 +20,7 @@ constexpr Entry kEntries[] = {
     {"block_gap_lines", &Settings::block_gap_lines},
     {"block_min_share", &Settings::block_min_share},
     {"main_region_min_words", &Settings::main_region_min_words},
+    {"main_hint_weight", &Settings::main_hint_weight},
     {"region_outside_share", &Settings::region_outside_share},
     {"segment_min_words", &Settings::segment_min_words},
     {"headline_min_words", &Settings::headline_min_words},

@@ -36,6 +36,8 @@ struct Settings {
   // least main_region_min_words, spans the article; inside it every line that is neither
   // hidden nor link-dense is body. 0 disables.
   double main_region_min_words = 50;
+  // Weight of the words of lines a `main` rule fired on (a class such as "article-body").
+  double main_hint_weight = 2;
   // Kept blocks outside the main region survive only with this share of its body words.
   double region_outside_share = 0.5;
   // Segmenter: lines with at least segment_min_words words are split into sentences and
