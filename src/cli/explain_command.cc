@@ -16,23 +16,25 @@ namespace po = boost::program_options;
 int RunExplain(const Args& args) {
   Options options;
   std::string file, only, label, format = "text", color = "auto", url;
+  ExplainOptions eo;
   po::options_description desc("options");
   desc.add_options()("file", po::value(&file), "the page to explain (- for stdin)")(
       "url", po::value(&url), "the page's URL, for site-scoped rules")(
       "only", po::value(&only), "list only 'dropped' or 'kept' lines")(
       "label", po::value(&label), "list only lines with this label")(
       "format", po::value(&format)->default_value(format), "text or json (JSON Lines)")(
+      "features", po::bool_switch(&eo.features),
+      "text: show each line's text features as rules test them (JSON always has them)")(
       "color", po::value(&color)->default_value(color), "auto, always or never");
   AddRuleFlags(desc, options);
   po::variables_map vm;
   const char* usage =
       "usage: winnow explain FILE [--only dropped|kept] [--label L] "
-      "[--format text|json] [--rules PATH]...";
+      "[--features] [--format text|json] [--rules PATH]...";
   if (int rc = ParseArgs(args, desc, usage, "file", vm); rc >= 0) return rc;
   ApplyRuleFlags(vm, options);
   options.keep_decisions = true;
 
-  ExplainOptions eo;
   if (only == "dropped") {
     eo.only_dropped = true;
   } else if (only == "kept") {

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <string>
 
+#include "classify/line.h"
+
 namespace winnow {
 namespace {
 
@@ -13,22 +15,10 @@ bool Selected(const Decision& d, const ExplainOptions& o) {
   return true;
 }
 
-std::string Decider(const Cleaner& cleaner, int rule, Reason reason) {
-  if (rule >= 0) return cleaner.RuleOrigin(rule);
-  return "fallback:" + std::string(ReasonName(reason));
-}
-
 // s padded with spaces to width (on the left when right_align); longer values are kept whole.
 std::string Padded(std::string_view s, size_t width, bool right_align) {
   std::string pad(s.size() < width ? width - s.size() : 0, ' ');
   return right_align ? pad + std::string(s) : std::string(s) + pad;
-}
-
-std::string_view Clip(std::string_view s, size_t width) {
-  if (width == 0 || s.size() <= width) return s;
-  size_t n = width;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // whole code points
-  return s.substr(0, n);
 }
 
 void AppendJsonString(std::string_view s, std::string& out) {
@@ -63,7 +53,33 @@ void AppendJsonString(std::string_view s, std::string& out) {
   out.push_back('"');
 }
 
+Line Features(std::string_view text) {
+  Line line;
+  ComputeTextFeatures(text, line);
+  return line;
+}
+
 }  // namespace
+
+std::string DeciderName(const Cleaner& cleaner, int rule, Reason reason) {
+  if (rule >= 0) return cleaner.RuleOrigin(rule);
+  return "fallback:" + std::string(ReasonName(reason));
+}
+
+std::string_view ClipText(std::string_view s, size_t width) {
+  if (width == 0 || s.size() <= width) return s;
+  size_t n = width;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // whole code points
+  return s.substr(0, n);
+}
+
+std::string TextFeatures(std::string_view text) {
+  Line l = Features(text);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "words=%u caps=%.2f stop=%.2f %spunct", l.words, l.CapsShare(),
+                l.StopShare(), l.terminal ? "" : "!");
+  return buf;
+}
 
 void WriteExplain(const Cleaner& cleaner, const Cleaned& c, const ExplainOptions& o,
                   std::ostream& os) {
@@ -74,13 +90,14 @@ void WriteExplain(const Cleaner& cleaner, const Cleaned& c, const ExplainOptions
   for (size_t i = 0; i < c.decisions.size(); ++i) {
     const Decision& d = c.decisions[i];
     if (!Selected(d, o)) continue;
-    std::string decider = Decider(cleaner, d.rule, d.reason);
+    std::string decider = DeciderName(cleaner, d.rule, d.reason);
     std::string head = Padded(std::to_string(d.line_number), 5, true) + "  " +
                        Padded(LabelName(d.label), 11, false) + " " + Padded(decider, 28, false) +
                        " | ";
-    os << (IsKept(d.label) ? green : dim) << head
-       << Clip(src.substr(d.text.begin, d.text.end - d.text.begin), o.text_width) << reset << "\n";
+    std::string_view text = src.substr(d.text.begin, d.text.end - d.text.begin);
+    os << (IsKept(d.label) ? green : dim) << head << ClipText(text, o.text_width) << reset << "\n";
     if (i < c.dom.size()) os << dim << "       dom: " << c.dom[i] << reset << "\n";
+    if (o.features) os << dim << "       feat: " << TextFeatures(text) << reset << "\n";
     for (uint32_t k = 0; k < d.span_count; ++k) {
       const DroppedSpan& s = c.spans[d.first_span + k];
       std::string by = s.rule >= 0 ? cleaner.RuleOrigin(s.rule) : "segmenter:glued-headline";
@@ -105,7 +122,14 @@ void WriteExplainJson(const Cleaner& cleaner, const Cleaned& c, const ExplainOpt
       line += "null";
     }
     line += ",\"reason\":\"" + std::string(ReasonName(d.reason)) + "\",\"text\":";
-    AppendJsonString(src.substr(d.text.begin, d.text.end - d.text.begin), line);
+    std::string_view text = src.substr(d.text.begin, d.text.end - d.text.begin);
+    AppendJsonString(text, line);
+    Line f = Features(text);
+    char feat[128];
+    std::snprintf(feat, sizeof feat,
+                  ",\"feat\":{\"words\":%u,\"caps\":%.4g,\"stop\":%.4g,\"punct\":%s}", f.words,
+                  f.CapsShare(), f.StopShare(), f.terminal ? "true" : "false");
+    line += feat;
     if (i < c.dom.size()) {
       line += ",\"dom\":";
       AppendJsonString(c.dom[i], line);
