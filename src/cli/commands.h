@@ -15,6 +15,8 @@ int RunClean(const Args& args);
 int RunExplain(const Args& args);
 int RunCheck(const Args& args);
 int RunTest(const Args& args);
+int RunDiff(const Args& args);
+int RunStats(const Args& args);
 int RunEval(const Args& args);
 
 }  // namespace winnow::cli

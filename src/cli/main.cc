@@ -18,6 +18,8 @@ constexpr Command kCommands[] = {
     {"explain", winnow::cli::RunExplain, "show every line's label and the rule or reason"},
     {"check", winnow::cli::RunCheck, "compile and lint rule files"},
     {"test", winnow::cli::RunTest, "run the inline examples of rule files"},
+    {"diff", winnow::cli::RunDiff, "list the lines a rules change relabels over a corpus"},
+    {"stats", winnow::cli::RunStats, "per rule and label: what fires how often over a corpus"},
     {"eval", winnow::cli::RunEval, "score predictions against gold (bag-of-words P/R/F1)"},
 };
 
