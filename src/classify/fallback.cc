@@ -52,7 +52,7 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
     }
     const DomFeatures* dom = page.dom.empty() ? nullptr : &page.dom[i];
     if (i >= region.first && i <= region.second && !dom->hidden &&
-        dom->link_density <= settings.max_link_density) {
+        dom->link_density <= settings.region_max_link_density) {
       Decision& d = decisions[i];
       d.label = Label::kBody;
       d.reason = Reason::kMainBlock;

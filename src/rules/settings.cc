@@ -22,6 +22,7 @@ constexpr Entry kEntries[] = {
     {"main_region_min_words", &Settings::main_region_min_words},
     {"main_hint_weight", &Settings::main_hint_weight},
     {"region_outside_share", &Settings::region_outside_share},
+    {"region_max_link_density", &Settings::region_max_link_density},
     {"segment_min_words", &Settings::segment_min_words},
     {"headline_min_words", &Settings::headline_min_words},
     {"headline_max_words", &Settings::headline_max_words},

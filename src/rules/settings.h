@@ -38,6 +38,9 @@ struct Settings {
   double main_region_min_words = 50;
   // Weight of the words of lines a `main` rule fired on (a class such as "article-body").
   double main_hint_weight = 2;
+  // Inside the main region, lines are body up to this link density (articles link more
+  // freely than boilerplate does: lists of sources, further reading).
+  double region_max_link_density = 0.5;
   // Kept blocks outside the main region survive only with this share of its body words.
   double region_outside_share = 0.5;
   // Segmenter: lines with at least segment_min_words words are split into sentences and
