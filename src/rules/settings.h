@@ -35,9 +35,9 @@ struct Settings {
   // HTML main region (main_block.h): the container with the most prose words, when it has at
   // least main_region_min_words, spans the article; inside it every line that is neither
   // hidden nor link-dense is body. 0 disables.
-  double main_region_min_words = 50;
+  double main_region_min_words = 20;
   // Weight of the words of lines a `main` rule fired on (a class such as "article-body").
-  double main_hint_weight = 2;
+  double main_hint_weight = 4;
   // Inside the main region, lines are body up to this link density (articles link more
   // freely than boilerplate does: lists of sources, further reading).
   double region_max_link_density = 0.5;
