@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "batch/atomic_file.h"
-
+#include "sources/jsonl_writer.h"
 namespace winnow::batch {
 namespace {
 
@@ -19,23 +19,6 @@ std::string Megabytes(uint64_t bytes) { return Fixed(static_cast<double>(bytes) 
 // Counter i of the flattened groups, 0 past the end (a job may report fewer counters).
 uint64_t CounterAt(const BatchSummary& summary, size_t i) {
   return i < summary.counters.size() ? summary.counters[i] : 0;
-}
-
-void AppendJsonString(std::string_view s, std::string& out) {
-  out += '"';
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof(buf), "\\u%04x", static_cast<unsigned>(c));
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
 }
 
 uint64_t SkippedRecords(const BatchSummary& summary) {
@@ -113,7 +96,7 @@ std::string FormatSummaryJson(const BatchSummary& summary,
                     ", \"failed\": " + std::to_string(summary.records_failed) + ", \"skipped\": {";
   for (auto it = summary.records_skipped.begin(); it != summary.records_skipped.end(); ++it) {
     if (it != summary.records_skipped.begin()) out += ", ";
-    AppendJsonString(it->first, out);
+    sources::AppendJsonString(it->first, &out);
     out += ": " + std::to_string(it->second);
   }
   out += "}}, \"bytes_in\": " + std::to_string(summary.bytes_in) +
@@ -122,11 +105,11 @@ std::string FormatSummaryJson(const BatchSummary& summary,
   size_t index = 0;
   for (size_t g = 0; g < groups.size(); ++g) {
     if (g > 0) out += ", ";
-    AppendJsonString(groups[g].name, out);
+    sources::AppendJsonString(groups[g].name, &out);
     out += ": {";
     for (size_t n = 0; n < groups[g].names.size(); ++n) {
       if (n > 0) out += ", ";
-      AppendJsonString(groups[g].names[n], out);
+      sources::AppendJsonString(groups[g].names[n], &out);
       out += ": " + std::to_string(CounterAt(summary, index++));
     }
     out += '}';

@@ -7,6 +7,7 @@
 
 #include "cli/commands.h"
 #include "eval/metric.h"
+#include "sources/jsonl_writer.h"
 
 namespace winnow::cli {
 namespace {
@@ -28,20 +29,9 @@ std::string JsonNumber(double x) {
 }
 
 std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
+  std::string out;
+  sources::AppendJsonString(s, &out);
+  return out;
 }
 
 std::string JsonScores(const eval::PageScore& s) {

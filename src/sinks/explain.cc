@@ -4,7 +4,7 @@
 #include <string>
 
 #include "classify/line.h"
-
+#include "sources/jsonl_writer.h"
 namespace winnow {
 namespace {
 
@@ -19,38 +19,6 @@ bool Selected(const Decision& d, const ExplainOptions& o) {
 std::string Padded(std::string_view s, size_t width, bool right_align) {
   std::string pad(s.size() < width ? width - s.size() : 0, ' ');
   return right_align ? pad + std::string(s) : std::string(s) + pad;
-}
-
-void AppendJsonString(std::string_view s, std::string& out) {
-  out.push_back('"');
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
 }
 
 Line Features(std::string_view text) {
@@ -117,13 +85,13 @@ void WriteExplainJson(const Cleaner& cleaner, const Cleaned& c, const ExplainOpt
     line = "{\"line\":" + std::to_string(d.line_number) + ",\"label\":\"" +
            std::string(LabelName(d.label)) + "\",\"rule\":";
     if (d.rule >= 0) {
-      AppendJsonString(cleaner.RuleOrigin(d.rule), line);
+      sources::AppendJsonString(cleaner.RuleOrigin(d.rule), &line);
     } else {
       line += "null";
     }
     line += ",\"reason\":\"" + std::string(ReasonName(d.reason)) + "\",\"text\":";
     std::string_view text = src.substr(d.text.begin, d.text.end - d.text.begin);
-    AppendJsonString(text, line);
+    sources::AppendJsonString(text, &line);
     Line f = Features(text);
     char feat[128];
     std::snprintf(feat, sizeof feat,
@@ -132,7 +100,7 @@ void WriteExplainJson(const Cleaner& cleaner, const Cleaned& c, const ExplainOpt
     line += feat;
     if (i < c.dom.size()) {
       line += ",\"dom\":";
-      AppendJsonString(c.dom[i], line);
+      sources::AppendJsonString(c.dom[i], &line);
     }
     line += ",\"spans\":[";
     for (uint32_t k = 0; k < d.span_count; ++k) {
@@ -140,12 +108,12 @@ void WriteExplainJson(const Cleaner& cleaner, const Cleaned& c, const ExplainOpt
       if (k) line += ",";
       line += "{\"label\":\"" + std::string(LabelName(s.label)) + "\",\"rule\":";
       if (s.rule >= 0) {
-        AppendJsonString(cleaner.RuleOrigin(s.rule), line);
+        sources::AppendJsonString(cleaner.RuleOrigin(s.rule), &line);
       } else {
         line += "\"segmenter:glued-headline\"";
       }
       line += ",\"text\":";
-      AppendJsonString(src.substr(s.span.begin, s.span.end - s.span.begin), line);
+      sources::AppendJsonString(src.substr(s.span.begin, s.span.end - s.span.begin), &line);
       line += "}";
     }
     line += "]}\n";
