@@ -1,19 +1,44 @@
+#include <mutex>
 #include <string>
 
 #include "classify/classifier.h"
 #include "classify/line.h"
 #include "deadline.h"
 #include "html/html_source.h"
-#include "sources/gzip.h"
 #include "rules/rule_set.h"
 #include "sinks/body.h"
+#include "sources/gzip.h"
 #include "text/text_source.h"
 #include "winnow/winnow.h"
 
 namespace winnow {
 
-Cleaner::Cleaner(Options options, std::unique_ptr<RuleSet> rules)
-    : options_(std::move(options)), rules_(std::move(rules)) {}
+struct Cleaner::MatcherPool {
+  std::vector<RuleSource> sources;
+  int64_t max_mem = 0;
+  std::mutex mu;
+  std::vector<std::unique_ptr<RuleSet>> idle;
+
+  // An idle copy, or a new one: the first compile succeeded, so the same sources compile.
+  std::unique_ptr<RuleSet> Take() {
+    {
+      std::lock_guard lock(mu);
+      if (!idle.empty()) {
+        std::unique_ptr<RuleSet> r = std::move(idle.back());
+        idle.pop_back();
+        return r;
+      }
+    }
+    return std::move(*RuleSet::Compile(sources, max_mem));
+  }
+  void Give(std::unique_ptr<RuleSet> r) {
+    std::lock_guard lock(mu);
+    idle.push_back(std::move(r));
+  }
+};
+
+Cleaner::Cleaner(Options options, std::unique_ptr<RuleSet> rules, std::unique_ptr<MatcherPool> pool)
+    : options_(std::move(options)), rules_(std::move(rules)), pool_(std::move(pool)) {}
 Cleaner::~Cleaner() = default;
 
 Result<std::unique_ptr<Cleaner>> Cleaner::Create(const Options& options) {
@@ -21,7 +46,10 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(const Options& options) {
   if (!sources.ok()) return sources.status();
   Result<std::unique_ptr<RuleSet>> rules = RuleSet::Compile(*sources, options.re2_max_mem);
   if (!rules.ok()) return rules.status();
-  return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(*rules)));
+  auto pool = std::make_unique<MatcherPool>();
+  pool->sources = std::move(*sources);
+  pool->max_mem = options.re2_max_mem;
+  return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(*rules), std::move(pool)));
 }
 
 std::string Cleaner::RuleOrigin(int index) const { return rules_->Origin(index); }
@@ -42,8 +70,8 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
     page.storage = std::move(*raw);
     bytes = page.storage;
   }
-  bool html = input.format == Format::kHtml ||
-              (input.format == Format::kAuto && LooksLikeHtml(bytes));
+  bool html =
+      input.format == Format::kHtml || (input.format == Format::kAuto && LooksLikeHtml(bytes));
   if (html) {
     HtmlOptions html_options;
     html_options.max_bytes = options_.max_document_bytes;
@@ -70,16 +98,18 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
   if (Status s = deadline.Check("parsing"); !s.ok()) return s;
   ComputeLines(page.text, options_.max_line_bytes, lines);
   if (Status s = deadline.Check("line features"); !s.ok()) return s;
-  Classify(*rules_, page, lines, options_.max_line_bytes, c);
+  std::unique_ptr<RuleSet> leased = pool_->Take();  // this call's own copy of the rules
+  Classify(*leased, page, lines, options_.max_line_bytes, c);
+  pool_->Give(std::move(leased));
 
   Cleaned out;
   out.text.reserve(page.text.size() / 2);
   AppendBody(page, c, out.text);
   // Structured metadata (meta tags, JSON-LD) first, then what meta rules found in the text.
   out.meta = std::move(page.meta);
-  for (auto [field, found] : {std::pair{&out.meta.title, &c.meta.title},
-                              std::pair{&out.meta.date, &c.meta.date},
-                              std::pair{&out.meta.author, &c.meta.author}}) {
+  for (auto [field, found] :
+       {std::pair{&out.meta.title, &c.meta.title}, std::pair{&out.meta.date, &c.meta.date},
+        std::pair{&out.meta.author, &c.meta.author}}) {
     if (field->empty()) *field = std::move(*found);
   }
   if (out.meta.url.empty()) out.meta.url = page.url;

@@ -137,9 +137,13 @@ class Cleaner {
   const Options& options() const { return options_; }
 
  private:
-  Cleaner(Options options, std::unique_ptr<RuleSet> rules);
+  // Copies of the compiled rules, one leased per Clean() call, so threads never share RE2
+  // objects (whose DFA caches are guarded by a lock every search takes).
+  struct MatcherPool;
+  Cleaner(Options options, std::unique_ptr<RuleSet> rules, std::unique_ptr<MatcherPool> pool);
   Options options_;
   std::unique_ptr<RuleSet> rules_;
+  std::unique_ptr<MatcherPool> pool_;
 };
 
 }  // namespace winnow
