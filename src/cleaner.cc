@@ -13,32 +13,38 @@
 
 namespace winnow {
 
+// Copies are compiled only when more calls run at once than there are idle copies, so a
+// single-threaded run compiles its rules once.
 struct Cleaner::MatcherPool {
   std::vector<RuleSource> sources;
   int64_t max_mem = 0;
   std::mutex mu;
-  std::vector<std::unique_ptr<RuleSet>> idle;
+  std::vector<std::unique_ptr<RuleSet>> all;  // owns every copy; all[0] is Cleaner::rules()
+  std::vector<const RuleSet*> idle;
 
   // An idle copy, or a new one: the first compile succeeded, so the same sources compile.
-  std::unique_ptr<RuleSet> Take() {
+  const RuleSet* Take() {
     {
       std::lock_guard lock(mu);
       if (!idle.empty()) {
-        std::unique_ptr<RuleSet> r = std::move(idle.back());
+        const RuleSet* r = idle.back();
         idle.pop_back();
         return r;
       }
     }
-    return std::move(*RuleSet::Compile(sources, max_mem));
-  }
-  void Give(std::unique_ptr<RuleSet> r) {
+    std::unique_ptr<RuleSet> copy = std::move(*RuleSet::Compile(sources, max_mem));
     std::lock_guard lock(mu);
-    idle.push_back(std::move(r));
+    all.push_back(std::move(copy));
+    return all.back().get();
+  }
+  void Give(const RuleSet* r) {
+    std::lock_guard lock(mu);
+    idle.push_back(r);
   }
 };
 
-Cleaner::Cleaner(Options options, std::unique_ptr<RuleSet> rules, std::unique_ptr<MatcherPool> pool)
-    : options_(std::move(options)), rules_(std::move(rules)), pool_(std::move(pool)) {}
+Cleaner::Cleaner(Options options, std::unique_ptr<MatcherPool> pool)
+    : options_(std::move(options)), rules_(pool->all.front().get()), pool_(std::move(pool)) {}
 Cleaner::~Cleaner() = default;
 
 Result<std::unique_ptr<Cleaner>> Cleaner::Create(const Options& options) {
@@ -49,7 +55,9 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(const Options& options) {
   auto pool = std::make_unique<MatcherPool>();
   pool->sources = std::move(*sources);
   pool->max_mem = options.re2_max_mem;
-  return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(*rules), std::move(pool)));
+  pool->idle.push_back(rules->get());
+  pool->all.push_back(std::move(*rules));
+  return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(pool)));
 }
 
 std::string Cleaner::RuleOrigin(int index) const { return rules_->Origin(index); }
@@ -98,9 +106,9 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
   if (Status s = deadline.Check("parsing"); !s.ok()) return s;
   ComputeLines(page.text, options_.max_line_bytes, lines);
   if (Status s = deadline.Check("line features"); !s.ok()) return s;
-  std::unique_ptr<RuleSet> leased = pool_->Take();  // this call's own copy of the rules
+  const RuleSet* leased = pool_->Take();  // no other call uses this copy meanwhile
   Classify(*leased, page, lines, options_.max_line_bytes, c);
-  pool_->Give(std::move(leased));
+  pool_->Give(leased);
 
   Cleaned out;
   out.text.reserve(page.text.size() / 2);

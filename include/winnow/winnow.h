@@ -140,9 +140,9 @@ class Cleaner {
   // Copies of the compiled rules, one leased per Clean() call, so threads never share RE2
   // objects (whose DFA caches are guarded by a lock every search takes).
   struct MatcherPool;
-  Cleaner(Options options, std::unique_ptr<RuleSet> rules, std::unique_ptr<MatcherPool> pool);
+  Cleaner(Options options, std::unique_ptr<MatcherPool> pool);
   Options options_;
-  std::unique_ptr<RuleSet> rules_;
+  const RuleSet* rules_;  // the first copy, owned by the pool
   std::unique_ptr<MatcherPool> pool_;
 };
 
