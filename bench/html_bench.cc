@@ -75,4 +75,3 @@ void BM_GumboOnly(benchmark::State& state) {
 BENCHMARK(BM_GumboOnly)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-

@@ -72,6 +72,8 @@ class Batch {
  private:
   // Chooses every input's output path, so collisions are caught before anything runs.
   void Plan();
+  void RunInline(ProgressMeter& progress);
+  void RunThreads(size_t threads, ProgressMeter& progress);
   void Work(int index);
   FileResult Process(size_t i, WorkerContext& context);
   FileResult RunJob(const InputFile& input, std::string_view bytes, WorkerContext& context);
@@ -284,12 +286,37 @@ BatchSummary Batch::Run() {
   if (n == 0 || !summary_.stopped.ok()) return summary_;
   size_t threads = options_.threads > 0 ? options_.threads : std::thread::hardware_concurrency();
   threads = std::clamp<size_t>(threads, 1, n);
+  ProgressMeter progress(options_.log_fd, options_.progress, n);
+  if (threads == 1) {
+    RunInline(progress);
+  } else {
+    RunThreads(threads, progress);
+  }
+  progress.Clear();
+  summary_.elapsed_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary_;
+}
+
+// One thread: no workers to hand results over to, so no wake-up per file (a folder of small
+// pages costs two context switches per file otherwise).
+void Batch::RunInline(ProgressMeter& progress) {
+  WorkerContext context(0);
+  uint64_t done_bytes = 0;
+  for (size_t i = 0; i < inputs_.size() && summary_.stopped.ok(); ++i) {
+    FileResult result = Process(i, context);
+    done_bytes += result.bytes_in;
+    Emit(inputs_[i], result, progress);
+    progress.Update(i + 1, done_bytes);
+  }
+}
+
+void Batch::RunThreads(size_t threads, ProgressMeter& progress) {
+  size_t n = inputs_.size();
   window_ = options_.max_ahead > 0 ? options_.max_ahead : std::max<size_t>(64, 16 * threads);
   ring_.resize(window_);
   std::vector<std::thread> workers;
   for (size_t t = 0; t < threads; ++t) workers.emplace_back([this, t] { Work(t); });
-
-  ProgressMeter progress(options_.log_fd, options_.progress, n);
   while (next_emit_ < n && summary_.stopped.ok()) {
     std::unique_lock lock(mu_);
     std::optional<FileResult>& slot = ring_[next_emit_ % window_];
@@ -316,10 +343,6 @@ BatchSummary Batch::Run() {
   }
   space_cv_.notify_all();
   for (std::thread& worker : workers) worker.join();
-  progress.Clear();
-  summary_.elapsed_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return summary_;
 }
 
 }  // namespace

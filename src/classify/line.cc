@@ -1,7 +1,9 @@
 #include "classify/line.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstring>
 
 #include "classify/stopwords.h"
 #include "utf8.h"
@@ -9,7 +11,7 @@
 namespace winnow {
 namespace {
 
-bool IsClosing(char32_t c) {
+constexpr bool IsClosing(char32_t c) {
   return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0xBB ||
          c == '*';
 }
@@ -81,64 +83,160 @@ bool IsStopWordToken(std::string_view w) {
   return n > 0 && IsStopKey(key);
 }
 
+// ASCII byte classes for the fast path of ComputeTextFeatures; bytes >= 0x80 are kMultiByte.
+enum : uint8_t {
+  kSpaceByte = 1,
+  kUpperByte = 2,
+  kLowerByte = 4,
+  kDigitByte = 8,
+  kClosingByte = 16,
+  kOtherByte = 32,  // ASCII, not space, letter or digit
+  kMultiByte = 64,
+  kAlnum = kUpperByte | kLowerByte | kDigitByte,
+};
+
+constexpr std::array<uint8_t, 256> MakeByteClasses() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 0x80) {
+      t[c] = kMultiByte;
+    } else if (c == ' ' || (c >= '\t' && c <= '\r')) {  // as utf8::IsSpace
+      t[c] = kSpaceByte;
+    } else if (c >= 'A' && c <= 'Z') {
+      t[c] = kUpperByte;
+    } else if (c >= 'a' && c <= 'z') {
+      t[c] = kLowerByte;
+    } else if (c >= '0' && c <= '9') {
+      t[c] = kDigitByte;
+    } else {
+      t[c] = kOtherByte | (IsClosing(c) ? kClosingByte : 0);
+    }
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kByteClasses = MakeByteClasses();
+
+uint8_t ClassOf(char c) { return kByteClasses[static_cast<unsigned char>(c)]; }
+
+// Counts a word of ASCII letters, digits and punctuation, text[b, e); returns its last
+// character that is not a closing quote or bracket (0 if none).
+char32_t CountAsciiWord(std::string_view text, size_t b, size_t e, Line& line) {
+  ++line.words;
+  line.chars += e - b;
+  line.nonspace += e - b;
+  uint8_t seen = 0;
+  for (size_t k = b; k < e; ++k) {
+    uint8_t cls = ClassOf(text[k]);
+    seen |= cls;
+    line.digits += (cls & kDigitByte) != 0;
+  }
+  for (size_t k = b; k < e; ++k) {  // the first letter or digit decides alpha and caps
+    uint8_t cls = ClassOf(text[k]);
+    if (!(cls & kAlnum)) continue;
+    line.alpha_words += (cls & (kUpperByte | kLowerByte)) != 0;
+    line.caps_words += (cls & kUpperByte) != 0;
+    break;
+  }
+  bool stop;
+  if (seen & kOtherByte) {
+    stop = IsStopWordToken(text.substr(b, e - b));
+  } else if (e - b <= 8) {  // letters and digits only: pack, lowercased (digits keep 0x20)
+    uint64_t key = 0;
+    std::memcpy(&key, text.data() + b, e - b);
+    key |= 0x2020202020202020ull >> (8 * (8 - (e - b)));
+    stop = IsStopKey(key);
+  } else {
+    stop = false;
+  }
+  line.stop_words += stop;
+  for (size_t k = e; k > b; --k) {
+    if (!(ClassOf(text[k - 1]) & kClosingByte)) return static_cast<unsigned char>(text[k - 1]);
+  }
+  return 0;
+}
+
 }  // namespace
 
-void ComputeTextFeatures(std::string_view text, Line& line) {
-  size_t i = 0;
-  size_t word_start = std::string_view::npos;
-  bool first_letter_seen = false;
+void ComputeTextFeatures(std::string_view text, Line& out) {
+  // Counts in a local copy: stores through `out` could alias the text (a char buffer), which
+  // would force every counter back to memory on each byte.
+  Line line = out;
   char32_t last_significant = 0;
-  auto end_word = [&](size_t at) {
-    if (word_start == std::string_view::npos) return;
-    ++line.words;
-    if (IsStopWordToken(text.substr(word_start, at - word_start))) ++line.stop_words;
-    word_start = std::string_view::npos;
-  };
-  while (i < text.size()) {
-    size_t at = i;
-    char32_t c = utf8::Next(text, i);
-    ++line.chars;
-    if (utf8::IsSpace(c)) {
+  size_t i = 0;
+  const size_t n = text.size();
+  // Word by word. A word of ASCII bytes is counted at once (CountAsciiWord); a word with any
+  // other byte is read code point by code point below, up to and including the space after it.
+  while (i < n) {
+    uint8_t cls = ClassOf(text[i]);
+    if (cls & kSpaceByte) {
+      ++line.chars;
       if (IsTerminal(last_significant)) ++line.sentences;
       last_significant = 0;
-      end_word(at);
+      ++i;
       continue;
     }
-    ++line.nonspace;
-    if (IsCjk(c)) {
-      end_word(at);
+    size_t e = i;
+    while (e < n && !(ClassOf(text[e]) & (kSpaceByte | kMultiByte))) ++e;
+    if (e == n || (ClassOf(text[e]) & kSpaceByte)) {
+      last_significant = CountAsciiWord(text, i, e, line);
+      i = e;
+      continue;
+    }
+    size_t word_start = std::string_view::npos;
+    bool first_letter_seen = false;
+    auto end_word = [&](size_t at) {
+      if (word_start == std::string_view::npos) return;
       ++line.words;
-      ++line.alpha_words;
-      last_significant = c;
-      continue;
-    }
-    if (IsCjkPunct(c)) {
-      if (IsCjkTerminal(c)) ++line.sentences;
-      end_word(at);
-      last_significant = c;
-      continue;
-    }
-    if (word_start == std::string_view::npos) {
-      word_start = at;
-      first_letter_seen = false;
-    }
-    if (!first_letter_seen) {
-      bool upper = utf8::IsUpper(c), lower = utf8::IsLower(c);
-      // Scripts without case (CJK and beyond U+2E7F) still count as words with letters.
-      if (upper || lower || c > 0x2E7F) {
-        first_letter_seen = true;
-        ++line.alpha_words;
-        if (upper) ++line.caps_words;
-      } else if (utf8::IsDigit(c)) {
-        first_letter_seen = true;
+      if (IsStopWordToken(text.substr(word_start, at - word_start))) ++line.stop_words;
+      word_start = std::string_view::npos;
+    };
+    while (i < n) {
+      size_t at = i;
+      char32_t c = utf8::Next(text, i);
+      ++line.chars;
+      if (utf8::IsSpace(c)) {
+        if (IsTerminal(last_significant)) ++line.sentences;
+        last_significant = 0;
+        end_word(at);
+        break;
       }
+      ++line.nonspace;
+      if (IsCjk(c)) {
+        end_word(at);
+        ++line.words;
+        ++line.alpha_words;
+        last_significant = c;
+        continue;
+      }
+      if (IsCjkPunct(c)) {
+        if (IsCjkTerminal(c)) ++line.sentences;
+        end_word(at);
+        last_significant = c;
+        continue;
+      }
+      if (word_start == std::string_view::npos) {
+        word_start = at;
+        first_letter_seen = false;
+      }
+      if (!first_letter_seen) {
+        bool upper = utf8::IsUpper(c), lower = utf8::IsLower(c);
+        // Scripts without case (CJK and beyond U+2E7F) still count as words with letters.
+        if (upper || lower || c > 0x2E7F) {
+          first_letter_seen = true;
+          ++line.alpha_words;
+          if (upper) ++line.caps_words;
+        } else if (utf8::IsDigit(c)) {
+          first_letter_seen = true;
+        }
+      }
+      if (utf8::IsDigit(c)) ++line.digits;
+      if (!IsClosing(c)) last_significant = c;
     }
-    if (utf8::IsDigit(c)) ++line.digits;
-    if (!IsClosing(c)) last_significant = c;
+    end_word(i);
   }
-  end_word(text.size());
   line.terminal = IsTerminal(last_significant) || IsCjkTerminal(last_significant);
   if (IsTerminal(last_significant)) ++line.sentences;
+  out = line;
 }
 
 void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line>& lines) {

@@ -103,6 +103,11 @@ TEST(LineTest, StopWordsInsideCurlyDoubleQuotes) {
   EXPECT_EQ(l.stop_words, 5u);  // we did it she said
 }
 
+TEST(LineTest, WordsWithDigitsAndNineLetterWordsAreNotStopWords) {
+  // Letters-and-digits words are packed directly; a digit must not turn into a letter.
+  EXPECT_EQ(Features("a1 Ab0ut abcdefghi 0f THE").stop_words, 1u);
+}
+
 TEST(LineTest, ContentWordsAndLongTokensAreNotStopWords) {
   EXPECT_EQ(Features("Ukraine Russia diplomacy sanctions").stop_words, 0u);
   EXPECT_EQ(Features(std::string(40, 'a')).stop_words, 0u);

@@ -121,7 +121,9 @@ void RuleSet::Match(std::string_view text, std::vector<int>& hits, uint32_t word
   thread_local std::vector<int> set_hits;
   for (const PatternSet* ps : {&anchored_, &unanchored_}) {
     if (ps->to_rule.empty() || words > ps->max_words) continue;
-    if (!ps->set->Match(text, &set_hits)) continue;
+    // Most lines hit nothing; asking yes/no first spares RE2 the match-list allocation it
+    // makes whenever a list is asked for.
+    if (!ps->set->Match(text, nullptr) || !ps->set->Match(text, &set_hits)) continue;
     for (int h : set_hits) hits.push_back(ps->to_rule[h]);
   }
   std::sort(hits.begin() + first, hits.end());
