@@ -27,6 +27,34 @@ uint32_t MaxWords(const Rule& r) {
   return bound;
 }
 
+// True if every match must start at the beginning of the text: the pattern opens with '^' and
+// has no '|' outside parentheses (in "^a|b" only the first branch is anchored).
+bool AnchoredAtStart(std::string_view p) {
+  if (p.starts_with("(?i)")) p.remove_prefix(4);
+  if (!p.starts_with("^")) return false;
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char c = p[i];
+    if (c == '\\') {
+      ++i;  // the escaped character is literal
+    } else if (in_class) {
+      in_class = c != ']';
+    } else if (c == '[') {
+      in_class = true;
+      if (i + 1 < p.size() && p[i + 1] == '^') ++i;
+      if (i + 1 < p.size() && p[i + 1] == ']') ++i;  // a leading ']' is literal
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 Status ReadRuleFile(const fs::path& path, std::vector<RuleSource>& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path.string() + ": cannot read rules file");
@@ -89,9 +117,7 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
       set->unpatterned_.push_back(static_cast<int>(i));
       continue;
     }
-    std::string_view p = r.pattern;
-    if (p.starts_with("(?i)")) p.remove_prefix(4);
-    PatternSet& target = p.starts_with("^") ? set->anchored_ : set->unanchored_;
+    PatternSet& target = AnchoredAtStart(r.pattern) ? set->anchored_ : set->unanchored_;
     std::string error;
     if (target.set->Add(r.pattern, &error) < 0) {
       errors.push_back(set->Origin(static_cast<int>(i)) + ":1: bad pattern: " + error);

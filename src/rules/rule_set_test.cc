@@ -99,6 +99,21 @@ TEST(RuleSetTest, MatchReturnsTheIndicesOfMatchingRules) {
   EXPECT_EQ(hits, Ints({42, 0, 2, 3})) << "Match appends, sorted after what was there";
 }
 
+TEST(RuleSetTest, OnlyTheFirstBranchOfCaretAOrBIsAnchored) {
+  // "^a|b" finds b anywhere, as RE2 itself does; [|] and (a|b) keep a pattern anchored.
+  auto set = MustCompile({{"r.rules",
+                           "copyright drop /^Copyright|All rights reserved\\.$/\n"
+                           "nav drop /^[|] (Home|Menu)/\n"
+                           "ui drop /^\\|(x|y)/\n"}});
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(MatchOf(*set, "2024 Example Media. All rights reserved."), Ints({0}));
+  EXPECT_EQ(MatchOf(*set, "Copyright 2024"), Ints({0}));
+  EXPECT_EQ(MatchOf(*set, "| Home"), Ints({1}));
+  EXPECT_EQ(MatchOf(*set, "Go | Home"), Ints({}));
+  EXPECT_EQ(MatchOf(*set, "|y"), Ints({2}));
+  EXPECT_EQ(MatchOf(*set, "a|y"), Ints({}));
+}
+
 TEST(RuleSetTest, MatchWithNoPatternsFindsNothing) {
   std::unique_ptr<RuleSet> set = MustCompile({{"p.rules", "caption drop words>3\n"}});
   ASSERT_NE(set, nullptr);
