@@ -77,6 +77,7 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
     if (!raw.ok()) return raw.status();
     page.storage = std::move(*raw);
     bytes = page.storage;
+    if (Status s = deadline.Check("decompressing"); !s.ok()) return s;
   }
   bool html =
       input.format == Format::kHtml || (input.format == Format::kAuto && LooksLikeHtml(bytes));
@@ -109,6 +110,7 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
   const RuleSet* leased = pool_->Take();  // no other call uses this copy meanwhile
   Classify(*leased, page, lines, options_.max_line_bytes, c);
   pool_->Give(leased);
+  if (Status s = deadline.Check("classifying"); !s.ok()) return s;
 
   Cleaned out;
   out.text.reserve(page.text.size() / 2);
