@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "batch/test_util.h"
 #include "eval/metric.h"
 
 namespace winnow::eval {
@@ -48,14 +49,9 @@ std::string PythonMissing() {
 class EvalReferenceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    root_ = fs::temp_directory_path() /
-            ("winnow_eval_reference_" +
-             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(root_);
     fs::create_directories(pred_dir());
     fs::create_directories(gold_dir());
   }
-  void TearDown() override { fs::remove_all(root_); }
 
   fs::path pred_dir() const { return root_ / "pred"; }
   fs::path gold_dir() const { return root_ / "gold"; }
@@ -75,7 +71,9 @@ class EvalReferenceTest : public ::testing::Test {
                    Quote(gold_dir()) + " " + flags + " 2>&1");
   }
 
-  fs::path root_;
+  // A fresh folder per test (mkdtemp), so concurrent runs of the suite never share one.
+  batch::testing::TempDir tmp_;
+  const fs::path root_ = tmp_.path();
 };
 
 TEST_F(EvalReferenceTest, MatchesScorePyOnTrickyPages) {
