@@ -11,7 +11,7 @@
 //
 //   build/winnow_bench [--benchmark_filter=RE] [--benchmark_repetitions=N]
 //
-// Inputs: WINNOW_BENCH_TEXT (default fixtures/seeds/004_1360b8dbb4362f71.txt) and
+// Inputs: WINNOW_BENCH_TEXT (default fixtures/seeds/pages/004_1360b8dbb4362f71.txt) and
 // WINNOW_BENCH_PAGE (default: a 600 KB scrapinghub dev page, named below, in ../shared/eval). A
 // missing input skips its benchmarks with an error message. Speed targets live in scripts/bench,
 // never here or in unit tests.

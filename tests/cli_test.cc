@@ -18,7 +18,6 @@ using testing::CliRun;
 using testing::Quote;
 using testing::ReadTestFile;
 using testing::RunWinnow;
-using testing::SeedDir;
 using testing::SeedIds;
 using testing::SplitLines;
 using testing::TempDir;
@@ -29,9 +28,9 @@ const char kBadActionMessage[] =
     ":1:9: expected an action after the label: drop, span, cut-to-end, cut-from-start, keep or "
     "meta\n";
 
-std::string Seed(const std::string& id, const std::string& ext = ".txt") {
-  return SeedDir() + "/" + id + ext;
-}
+using testing::SeedExpected;
+using testing::SeedLabels;
+using testing::SeedPage;
 
 bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
@@ -54,7 +53,7 @@ TEST_F(CliTest, CleanFolderExitsZeroAndWritesEveryPage) {
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.out, "");
   for (const std::string& id : SeedIds()) {
-    EXPECT_EQ(ReadTestFile(out + "/" + id + ".txt"), ReadTestFile(Seed(id, ".expected.txt"))) << id;
+    EXPECT_EQ(ReadTestFile(out + "/" + id + ".txt"), ReadTestFile(SeedExpected(id))) << id;
   }
 }
 
@@ -68,7 +67,7 @@ TEST_F(CliTest, OneFailingInputExitsOneAndTheOthersAreWritten) {
   EXPECT_TRUE(Contains(run.err, "big.txt: file too large (20000 bytes > 15000)")) << run.err;
   EXPECT_TRUE(Contains(run.err, "dangling.txt: dangling symbolic link")) << run.err;
   for (const std::string& id : SeedIds()) {
-    EXPECT_EQ(ReadTestFile(out + "/" + id + ".txt"), ReadTestFile(Seed(id, ".expected.txt"))) << id;
+    EXPECT_EQ(ReadTestFile(out + "/" + id + ".txt"), ReadTestFile(SeedExpected(id))) << id;
   }
   EXPECT_FALSE(fs::exists(out + "/big.txt"));
   EXPECT_FALSE(fs::exists(tmp_ / "nowhere.txt")) << "nothing is written through the link";
@@ -83,11 +82,11 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
       {"clean --bogus", "winnow: unrecognised option '--bogus'"},
       {"clean --progress maybe", "winnow clean: --progress takes auto, always or never"},
       {"clean -j -1", "winnow clean: -j takes a number of threads >= 0"},
-      {"explain --only some " + Quote(Seed(kSeed004)),
+      {"explain --only some " + Quote(SeedPage(kSeed004)),
        "winnow explain: --only takes dropped or kept"},
-      {"explain --label nonsense " + Quote(Seed(kSeed004)),
+      {"explain --label nonsense " + Quote(SeedPage(kSeed004)),
        "winnow explain: unknown label 'nonsense'"},
-      {"explain --format xml " + Quote(Seed(kSeed004)),
+      {"explain --format xml " + Quote(SeedPage(kSeed004)),
        "winnow explain: --format takes text or json"},
       {"explain", "usage: winnow explain FILE"},
       {"check --bogus", "winnow: unrecognised option '--bogus'"},
@@ -104,7 +103,7 @@ TEST_F(CliTest, RuleErrorsExitTwoWithFileLineCol) {
   std::string bad = tmp_ / "bad.rules";
   WriteTestFile(bad, "caption remove /x/\n");
   for (const std::string& command : {"clean", "explain", "check", "test"}) {
-    std::string args = command + " --rules " + Quote(bad) + " " + Quote(Seed(kSeed004));
+    std::string args = command + " --rules " + Quote(bad) + " " + Quote(SeedPage(kSeed004));
     if (command == "check" || command == "test") args = command + " --rules " + Quote(bad);
     CliRun run = RunWinnow(args);
     EXPECT_EQ(run.exit_code, 2) << command;
@@ -132,11 +131,11 @@ TEST_F(CliTest, OutputInsideTheInputFolderIsRefused) {
 
 TEST_F(CliTest, StdinToStdout) {
   const std::string id = SeedIds().front();
-  const std::string want = ReadTestFile(Seed(id, ".expected.txt"));
-  CliRun dash = RunWinnow("clean -", Seed(id));
+  const std::string want = ReadTestFile(SeedExpected(id));
+  CliRun dash = RunWinnow("clean -", SeedPage(id));
   EXPECT_EQ(dash.exit_code, 0) << dash.err;
   EXPECT_EQ(dash.out, want);
-  CliRun bare = RunWinnow("clean", Seed(id));
+  CliRun bare = RunWinnow("clean", SeedPage(id));
   EXPECT_EQ(bare.exit_code, 0) << bare.err;
   EXPECT_EQ(bare.out, want);
   EXPECT_EQ(bare.err, "") << "one input: no summary";
@@ -147,7 +146,7 @@ TEST_F(CliTest, FilesToStdoutInInputOrder) {
   CliRun run = RunWinnow("clean " + Quote(in) + " --progress never");
   EXPECT_EQ(run.exit_code, 0) << run.err;
   std::string want;
-  for (const std::string& id : SeedIds()) want += ReadTestFile(Seed(id, ".expected.txt"));
+  for (const std::string& id : SeedIds()) want += ReadTestFile(SeedExpected(id));
   EXPECT_TRUE(run.out == want) << testing::FirstDifference(want, run.out);
 }
 
@@ -159,13 +158,13 @@ TEST_F(CliTest, NoDefaultRules) {
   std::string mine = tmp_ / "mine.rules";
   WriteTestFile(mine, "nav drop /^WASHINGTON/\n");
   CliRun run = RunWinnow("explain --format json --no-default-rules --rules " + Quote(mine) + " " +
-                         Quote(Seed(kSeed004)));
+                         Quote(SeedPage(kSeed004)));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   EXPECT_FALSE(Contains(run.out, "rules/")) << "no built-in rule decided anything";
   EXPECT_TRUE(Contains(run.out, "{\"line\":10,\"label\":\"nav\",\"rule\":\"" + mine + ":1\""));
 
-  CliRun with = RunWinnow("clean -", Seed(kSeed004));
-  CliRun without = RunWinnow("clean --no-default-rules -", Seed(kSeed004));
+  CliRun with = RunWinnow("clean -", SeedPage(kSeed004));
+  CliRun without = RunWinnow("clean --no-default-rules -", SeedPage(kSeed004));
   EXPECT_EQ(without.exit_code, 0);
   EXPECT_NE(with.out, without.out);
   EXPECT_TRUE(Contains(with.out, "WASHINGTON (AP)"));
@@ -174,11 +173,11 @@ TEST_F(CliTest, NoDefaultRules) {
 // The label of every line of seed 004: labels.tsv, body for the lines it does not list.
 std::map<int, std::string> Seed004Labels() {
   std::map<int, std::string> labels;
-  std::vector<std::string> page = SplitLines(ReadTestFile(Seed(kSeed004)));
+  std::vector<std::string> page = SplitLines(ReadTestFile(SeedPage(kSeed004)));
   for (size_t i = 0; i < page.size(); ++i) {
     if (page[i].find_first_not_of(" \t\r") != std::string::npos) labels[i + 1] = "body";
   }
-  for (const std::string& row : SplitLines(ReadTestFile(Seed(kSeed004, ".labels.tsv")))) {
+  for (const std::string& row : SplitLines(ReadTestFile(SeedLabels(kSeed004)))) {
     if (row.starts_with("line\t")) continue;
     size_t t1 = row.find('\t'), t2 = row.find('\t', t1 + 1);
     labels[std::stoi(row.substr(0, t1))] = row.substr(t1 + 1, t2 - t1 - 1);
@@ -187,7 +186,7 @@ std::map<int, std::string> Seed004Labels() {
 }
 
 TEST_F(CliTest, ExplainPrintsEveryLineWithItsLabel) {
-  CliRun run = RunWinnow("explain --color never " + Quote(Seed(kSeed004)));
+  CliRun run = RunWinnow("explain --color never " + Quote(SeedPage(kSeed004)));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   std::map<int, std::string> want = Seed004Labels();
   std::map<int, std::string> got;
@@ -205,7 +204,7 @@ TEST_F(CliTest, ExplainPrintsEveryLineWithItsLabel) {
 }
 
 TEST_F(CliTest, ExplainJsonLinesParse) {
-  CliRun run = RunWinnow("explain --format json " + Quote(Seed(kSeed004)));
+  CliRun run = RunWinnow("explain --format json " + Quote(SeedPage(kSeed004)));
   ASSERT_EQ(run.exit_code, 0) << run.err;
   std::map<int, std::string> want = Seed004Labels();
   simdjson::dom::parser parser;
@@ -230,13 +229,13 @@ TEST_F(CliTest, ExplainOnlyDroppedAndLabel) {
   std::map<int, std::string> want = Seed004Labels();
   size_t dropped = 0, sidebar = 0;
   for (const auto& [line, label] : want) dropped += label != "body", sidebar += label == "sidebar";
-  CliRun only = RunWinnow("explain --format json --only dropped " + Quote(Seed(kSeed004)));
+  CliRun only = RunWinnow("explain --format json --only dropped " + Quote(SeedPage(kSeed004)));
   ASSERT_EQ(only.exit_code, 0) << only.err;
   EXPECT_EQ(SplitLines(only.out).size(), dropped);
   EXPECT_FALSE(Contains(only.out, "\"label\":\"body\""));
-  CliRun kept = RunWinnow("explain --format json --only kept " + Quote(Seed(kSeed004)));
+  CliRun kept = RunWinnow("explain --format json --only kept " + Quote(SeedPage(kSeed004)));
   EXPECT_EQ(SplitLines(kept.out).size(), want.size() - dropped);
-  CliRun label = RunWinnow("explain --format json --label sidebar " + Quote(Seed(kSeed004)));
+  CliRun label = RunWinnow("explain --format json --label sidebar " + Quote(SeedPage(kSeed004)));
   EXPECT_EQ(SplitLines(label.out).size(), sidebar);
 }
 
@@ -308,7 +307,7 @@ TEST_F(CliTest, OutputsDoNotDependOnThreads) {
   std::string in = SeedsCopy();
   // A few more pages so the workers really interleave.
   for (const std::string& id : SeedIds()) {
-    fs::copy_file(Seed(id), in + "/copy_" + id + ".txt");
+    fs::copy_file(SeedPage(id), in + "/copy_" + id + ".txt");
   }
   CliRun one =
       RunWinnow("clean " + Quote(in) + " -o " + Quote(tmp_ / "j1") + " -j 1 --progress never");
@@ -331,7 +330,7 @@ TEST_F(CliTest, OutputsDoNotDependOnThreads) {
 TEST_F(CliTest, StatsFileHasPerLabelCounts) {
   std::string in = tmp_ / "in", stats = tmp_ / "stats.json";
   fs::create_directories(in);
-  fs::copy_file(Seed(kSeed004), in + "/page.txt");
+  fs::copy_file(SeedPage(kSeed004), in + "/page.txt");
   CliRun run = RunWinnow("clean " + Quote(in) + " -o " + Quote(tmp_ / "out") + " --stats " +
                          Quote(stats) + " --progress never");
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -343,7 +342,7 @@ TEST_F(CliTest, StatsFileHasPerLabelCounts) {
   ASSERT_EQ(parser.parse(ReadTestFile(stats)).get(doc), simdjson::SUCCESS) << ReadTestFile(stats);
   EXPECT_EQ(doc["files"]["ok"].get_uint64().value(), 1u);
   EXPECT_EQ(doc["files"]["failed"].get_uint64().value(), 0u);
-  EXPECT_EQ(doc["bytes_in"].get_uint64().value(), fs::file_size(Seed(kSeed004)));
+  EXPECT_EQ(doc["bytes_in"].get_uint64().value(), fs::file_size(SeedPage(kSeed004)));
   simdjson::dom::object labels = doc["counters"]["labels"].get_object().value();
   size_t keys = 0;
   for (auto [key, value] : labels) {

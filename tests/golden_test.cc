@@ -1,5 +1,5 @@
 // The seed pages in fixtures/seeds cleaned with the default rules, through the library and
-// through the CLI, must give exactly <id>.expected.txt; seed 004's labels.tsv gives the label
+// through the CLI, must give exactly expected/<id>.txt; seed 004's labels/<id>.tsv gives the label
 // of every removed line.
 #include <map>
 #include <memory>
@@ -15,7 +15,6 @@ using testing::FirstDifference;
 using testing::Quote;
 using testing::ReadTestFile;
 using testing::RunWinnow;
-using testing::SeedDir;
 using testing::SeedIds;
 using testing::TempDir;
 
@@ -31,9 +30,9 @@ TEST(GoldenTest, HasTheFiveSeeds) { EXPECT_EQ(SeedIds().size(), 5u); }
 
 class SeedTest : public ::testing::TestWithParam<std::string> {
  protected:
-  std::string InputText() const { return ReadTestFile(SeedDir() + "/" + GetParam() + ".txt"); }
+  std::string InputText() const { return ReadTestFile(testing::SeedPage(GetParam())); }
   std::string Expected() const {
-    return ReadTestFile(SeedDir() + "/" + GetParam() + ".expected.txt");
+    return ReadTestFile(testing::SeedExpected(GetParam()));
   }
 };
 
@@ -66,11 +65,11 @@ std::map<uint32_t, std::string> ReadLabels(const std::string& path) {
 
 TEST(GoldenTest, Seed004EveryLineHasItsLabel) {
   const std::string id = "004_1360b8dbb4362f71";
-  std::map<uint32_t, std::string> want = ReadLabels(SeedDir() + "/" + id + ".labels.tsv");
+  std::map<uint32_t, std::string> want = ReadLabels(testing::SeedLabels(id));
   ASSERT_EQ(want.size(), 69u);
   std::unique_ptr<Cleaner> cleaner = DefaultCleaner(/*keep_decisions=*/true);
   ASSERT_NE(cleaner, nullptr);
-  std::string bytes = ReadTestFile(SeedDir() + "/" + id + ".txt");
+  std::string bytes = ReadTestFile(testing::SeedPage(id));
   Input input;
   input.bytes = bytes;
   Result<Cleaned> out = cleaner->Clean(input);
@@ -95,7 +94,7 @@ TEST(GoldenTest, CliCleanOfACopyOfTheSeedsGivesExpected) {
   testing::CliRun run = RunWinnow("clean " + Quote(in) + " -o " + Quote(out) + " --progress never");
   ASSERT_EQ(run.exit_code, 0) << run.err;
   for (const std::string& id : SeedIds()) {
-    std::string want = ReadTestFile(SeedDir() + "/" + id + ".expected.txt");
+    std::string want = ReadTestFile(testing::SeedExpected(id));
     std::string got = ReadTestFile(out + "/" + id + ".txt");
     EXPECT_TRUE(got == want) << id << ": " << FirstDifference(want, got);
   }

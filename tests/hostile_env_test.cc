@@ -71,7 +71,7 @@ TEST_F(HostileTest, OutputsNeverEscapeTheOutputFolder) {
 }
 
 TEST_F(HostileTest, StdoutToDevFullIsAWriteError) {
-  std::string seed = Quote(testing::SeedDir() + "/000_bd5e421971f846df.txt");
+  std::string seed = Quote(testing::SeedPage("000_bd5e421971f846df"));
   for (const std::string& inputs : {seed, Quote(in())}) {
     ShellRun run = Shell(tmp_, Winnow() + " clean --progress never " + inputs + " >/dev/full");
     EXPECT_EQ(run.exit_code, 1) << inputs;

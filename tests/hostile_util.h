@@ -51,7 +51,7 @@ const char kArticle[] =
 inline void WriteGoodFiles(const std::string& dir) {
   for (const char* id : {"000_bd5e421971f846df", "001_e635edd9e77e6f27"}) {
     std::filesystem::create_directories(dir);
-    std::filesystem::copy_file(SeedDir() + "/" + id + ".txt", dir + "/" + id + ".txt");
+    std::filesystem::copy_file(SeedPage(id), dir + "/" + id + ".txt");
   }
   WriteTestFile(dir + "/good.html",
                 std::string("<html><head><title>Rules</title></head><body>") + "<article><p>" +

@@ -21,14 +21,23 @@ using batch::testing::ReadTestFile;
 using batch::testing::TempDir;
 using batch::testing::WriteTestFile;
 
+// fixtures/seeds/: pages/<id>.txt (inputs), expected/<id>.txt (their clean bodies) and
+// labels/<id>.tsv (the label of every removed line, seed 004).
 inline std::string SeedDir() { return std::string(WINNOW_SOURCE_DIR) + "/fixtures/seeds"; }
+inline std::string SeedPage(const std::string& id) { return SeedDir() + "/pages/" + id + ".txt"; }
+inline std::string SeedExpected(const std::string& id) {
+  return SeedDir() + "/expected/" + id + ".txt";
+}
+inline std::string SeedLabels(const std::string& id) {
+  return SeedDir() + "/labels/" + id + ".tsv";
+}
 
 // The ids of the seed pages ("000_bd5e421971f846df", ...), sorted.
 inline std::vector<std::string> SeedIds() {
   std::vector<std::string> ids;
-  for (const auto& e : std::filesystem::directory_iterator(SeedDir())) {
+  for (const auto& e : std::filesystem::directory_iterator(SeedDir() + "/pages")) {
     std::string name = e.path().filename().string();
-    if (name.ends_with(".txt") && !name.ends_with(".expected.txt")) {
+    if (name.ends_with(".txt")) {
       ids.push_back(name.substr(0, name.size() - 4));
     }
   }
@@ -40,7 +49,7 @@ inline std::vector<std::string> SeedIds() {
 inline void CopySeedInputs(const std::string& dir) {
   std::filesystem::create_directories(dir);
   for (const std::string& id : SeedIds()) {
-    std::filesystem::copy_file(SeedDir() + "/" + id + ".txt", dir + "/" + id + ".txt");
+    std::filesystem::copy_file(SeedPage(id), dir + "/" + id + ".txt");
   }
 }
 
