@@ -18,8 +18,17 @@ void AppendCollapsed(std::string_view s, bool& pending, std::string& out, size_t
       ++i;
       continue;
     }
+    // Text whose only whitespace is single ' ' between words needs no collapsing: one append.
     size_t run = i;
-    while (i < s.size() && !is_space(s[i])) ++i;
+    while (i < s.size()) {
+      if (!is_space(s[i])) {
+        ++i;
+      } else if (s[i] == ' ' && i + 1 < s.size() && !is_space(s[i + 1])) {
+        i += 2;
+      } else {
+        break;
+      }
+    }
     if (pending && out.size() > line_start) out.push_back(' ');
     pending = false;
     out.append(s.data() + run, i - run);
