@@ -14,6 +14,12 @@ namespace {
 
 std::atomic<uint64_t> temp_counter{0};
 
+// glibc no longer caches getpid(); winnow never forks, so once is enough.
+pid_t Pid() {
+  static const pid_t pid = getpid();
+  return pid;
+}
+
 Status ErrnoStatus(std::string_view what, std::string_view path, int err) {
   return Status::IoError(std::string(what) + " " + std::string(path) + ": " + std::strerror(err));
 }
@@ -46,7 +52,7 @@ Status AtomicFile::Open(const std::string& path) {
   path_ = path;
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-  std::string temp = dir + "." + path.substr(dir.size()) + ".tmp-" + std::to_string(getpid()) +
+  std::string temp = dir + "." + path.substr(dir.size()) + ".tmp-" + std::to_string(Pid()) +
                      "-" + std::to_string(temp_counter.fetch_add(1));
   constexpr int kFlags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
   fd_ = open(temp.c_str(), kFlags, 0666);

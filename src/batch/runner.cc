@@ -160,9 +160,11 @@ FileResult Batch::Process(size_t i, WorkerContext& context) {
     Result<std::string> path = ResolveOutputPath(out_root_, out_rel_[i]);
     if (!path.ok()) return Finished(Outcome::kFailed, path.status().message());
     out_path = std::move(*path);
-    Result<bool> up_to_date = UpToDate(input, out_path);
-    if (!up_to_date.ok()) return Finished(Outcome::kFailed, up_to_date.status().message());
-    if (*up_to_date && !options_.force) return Finished(Outcome::kUpToDate, "");
+    if (!options_.force) {  // --force redoes every output: no need to stat both files
+      Result<bool> up_to_date = UpToDate(input, out_path);
+      if (!up_to_date.ok()) return Finished(Outcome::kFailed, up_to_date.status().message());
+      if (*up_to_date) return Finished(Outcome::kUpToDate, "");
+    }
   }
   if (IsStream(input)) {
     FileResult result = Finished(Outcome::kStream, "");
