@@ -118,18 +118,15 @@ constexpr std::array<uint8_t, 256> kByteClasses = MakeByteClasses();
 
 uint8_t ClassOf(char c) { return kByteClasses[static_cast<unsigned char>(c)]; }
 
-// Counts a word of ASCII letters, digits and punctuation, text[b, e); returns its last
-// character that is not a closing quote or bracket (0 if none).
-char32_t CountAsciiWord(std::string_view text, size_t b, size_t e, Line& line) {
+// Counts the word of ASCII letters, digits and punctuation at text[b, e), whose classes OR to
+// `seen` and which has `digits` digits; returns its last character that is not a closing quote
+// or bracket (0 if none).
+char32_t CountAsciiWord(std::string_view text, size_t b, size_t e, uint8_t seen, uint32_t digits,
+                        Line& line) {
   ++line.words;
   line.chars += e - b;
   line.nonspace += e - b;
-  uint8_t seen = 0;
-  for (size_t k = b; k < e; ++k) {
-    uint8_t cls = ClassOf(text[k]);
-    seen |= cls;
-    line.digits += (cls & kDigitByte) != 0;
-  }
+  line.digits += digits;
   for (size_t k = b; k < e; ++k) {  // the first letter or digit decides alpha and caps
     uint8_t cls = ClassOf(text[k]);
     if (!(cls & kAlnum)) continue;
@@ -149,6 +146,7 @@ char32_t CountAsciiWord(std::string_view text, size_t b, size_t e, Line& line) {
     stop = false;
   }
   line.stop_words += stop;
+  if (!(seen & kClosingByte)) return static_cast<unsigned char>(text[e - 1]);
   for (size_t k = e; k > b; --k) {
     if (!(ClassOf(text[k - 1]) & kClosingByte)) return static_cast<unsigned char>(text[k - 1]);
   }
@@ -176,9 +174,16 @@ void ComputeTextFeatures(std::string_view text, Line& out) {
       continue;
     }
     size_t e = i;
-    while (e < n && !(ClassOf(text[e]) & (kSpaceByte | kMultiByte))) ++e;
+    uint8_t seen = 0;
+    uint32_t digits = 0;
+    for (; e < n; ++e) {
+      uint8_t c = ClassOf(text[e]);
+      if (c & (kSpaceByte | kMultiByte)) break;
+      seen |= c;
+      digits += (c & kDigitByte) != 0;
+    }
     if (e == n || (ClassOf(text[e]) & kSpaceByte)) {
-      last_significant = CountAsciiWord(text, i, e, line);
+      last_significant = CountAsciiWord(text, i, e, seen, digits, line);
       i = e;
       continue;
     }
