@@ -102,7 +102,7 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
 TEST_F(CliTest, RuleErrorsExitTwoWithFileLineCol) {
   std::string bad = tmp_ / "bad.rules";
   WriteTestFile(bad, "caption remove /x/\n");
-  for (const std::string& command : {"clean", "explain", "check", "test"}) {
+  for (const std::string command : {"clean", "explain", "check", "test"}) {
     std::string args = command + " --rules " + Quote(bad) + " " + Quote(SeedPage(kSeed004));
     if (command == "check" || command == "test") args = command + " --rules " + Quote(bad);
     CliRun run = RunWinnow(args);
@@ -220,7 +220,9 @@ TEST_F(CliTest, ExplainJsonLinesParse) {
     EXPECT_EQ(e["reason"].is_string(), true) << row;
     EXPECT_TRUE(e["text"].is_string()) << row;
     EXPECT_TRUE(e["spans"].is_array()) << row;
-    if (e["rule"].is_null()) EXPECT_NE(e["reason"].get_string().value(), "rule") << row;
+    if (e["rule"].is_null()) {
+      EXPECT_NE(e["reason"].get_string().value(), "rule") << row;
+    }
   }
   EXPECT_EQ(rows, want.size());
 }
@@ -279,14 +281,14 @@ TEST_F(CliTest, TestExitsOneWhenAnExampleFails) {
 }
 
 TEST_F(CliTest, HelpOnEveryCommandExitsZero) {
-  for (const std::string& command : {"clean", "explain", "check", "test", "eval"}) {
+  for (const std::string command : {"clean", "explain", "check", "test", "eval"}) {
     CliRun run = RunWinnow(command + " --help");
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_TRUE(run.out.starts_with("usage: winnow " + command)) << command << ": " << run.out;
     CliRun h = RunWinnow(command + " -h");
     EXPECT_EQ(h.exit_code, 0) << command;
   }
-  for (const std::string& top : {"--help", "-h", "help"}) {
+  for (const std::string top : {"--help", "-h", "help"}) {
     CliRun run = RunWinnow(top);
     EXPECT_EQ(run.exit_code, 0) << top;
     EXPECT_TRUE(run.out.starts_with("usage: winnow COMMAND")) << top;

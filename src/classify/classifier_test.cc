@@ -50,7 +50,9 @@ class ClassifierTest : public ::testing::Test {
   void ExpectRule(size_t i, int rule, Label label) const {
     EXPECT_EQ(D(i).rule, rule) << "line " << i;
     EXPECT_EQ(D(i).label, label) << "line " << i << ": " << LabelName(D(i).label);
-    if (rule >= 0) EXPECT_EQ(D(i).reason, Reason::kRule) << "line " << i;
+    if (rule >= 0) {
+      EXPECT_EQ(D(i).reason, Reason::kRule) << "line " << i;
+    }
   }
   void ExpectCut(size_t i, Label label) const {
     EXPECT_EQ(D(i).rule, -1) << "line " << i;

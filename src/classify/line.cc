@@ -75,7 +75,7 @@ bool IsStopWordToken(std::string_view w) {
     if (IsCurlyQuote(w, i) && w[i + 2] == '\x99') {
       c = '\'';
       i += 2;
-    } else if (c - 'A' < 26u) {
+    } else if (static_cast<unsigned>(c - 'A') < 26u) {
       c += 32;
     }
     key |= static_cast<uint64_t>(c) << (8 * n);
