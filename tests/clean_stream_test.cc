@@ -48,6 +48,8 @@ TEST(CleanStream, JsonlFieldOptionsKeepEveryFieldAndSkipBadLines) {
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[0].rfind("{\"doc_id\":\"a\",\"body\":\"The city council", 0), 0u) << lines[0];
   EXPECT_EQ(lines[0].find("Share this"), std::string::npos) << lines[0];
+  // The text is the body without a trailing newline, as corpus tools expect.
+  EXPECT_NE(lines[0].find("district 1.\",\"link\""), std::string::npos) << lines[0];
   EXPECT_NE(lines[0].find("\"link\":\"https://x.example/1\""), std::string::npos);
   EXPECT_NE(lines[0].find("\"lang\":\"en\""), std::string::npos);
   EXPECT_NE(lines[0].find("\"winnow_counts\":{\"body\":1,"), std::string::npos) << lines[0];

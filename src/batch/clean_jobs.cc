@@ -9,6 +9,14 @@
 namespace winnow::batch {
 namespace {
 
+// A record's `text`: the paragraphs joined by '\n', without the newline that ends the last one
+// in a text output (corpus tools expect none).
+std::string_view RecordText(const Cleaned& cleaned) {
+  std::string_view text = cleaned.text;
+  if (text.ends_with('\n')) text.remove_suffix(1);
+  return text;
+}
+
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 bool IsPage(const InputFile& input) {
@@ -94,7 +102,7 @@ Result<JobOutput> CleanRecord(const Cleaner& cleaner, const CleanJobOptions& opt
   if (record.original_json.empty()) {
     std::string id =
         record.id.empty() ? std::string(name) + ":" + record.position.ToString() : record.id;
-    sources::AppendFreshRecord(id, cleaned->text, add, &out.bytes);
+    sources::AppendFreshRecord(id, RecordText(*cleaned), add, &out.bytes);
     return out;
   }
   // One writer per worker: it keeps simdjson parsers, which are not shareable.
@@ -104,7 +112,7 @@ Result<JobOutput> CleanRecord(const Cleaner& cleaner, const CleanJobOptions& opt
     writer_options.metadata_field = options.jsonl.metadata_field;
     return sources::JsonlWriter(writer_options);
   });
-  if (Status s = writer.Append(record.original_json, cleaned->text, add, &out.bytes); !s.ok()) {
+  if (Status s = writer.Append(record.original_json, RecordText(*cleaned), add, &out.bytes); !s.ok()) {
     return s;
   }
   return out;
@@ -169,7 +177,7 @@ Job MakePageJob(const Cleaner& cleaner, const CleanJobOptions& options) {
     if (!cleaned.ok()) return cleaned.status();
     JobOutput out = Counters(*cleaned);
     if (options.format == OutputFormat::kJsonl) {
-      sources::AppendFreshRecord(in.rel, cleaned->text, AnnotationsOf(*cleaned), &out.bytes);
+      sources::AppendFreshRecord(in.rel, RecordText(*cleaned), AnnotationsOf(*cleaned), &out.bytes);
     } else {
       out.bytes = std::move(cleaned->text);
     }
