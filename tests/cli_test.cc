@@ -251,6 +251,8 @@ TEST_F(CliTest, CheckAndTest) {
   CliRun check = RunWinnow("check");
   EXPECT_EQ(check.exit_code, 0) << check.err;
   EXPECT_TRUE(check.out.ends_with(" rules compiled, no errors\n")) << check.out;
+  CliRun strict = RunWinnow("check --strict");  // the default rules lint clean
+  EXPECT_EQ(strict.exit_code, 0) << strict.out << strict.err;
   CliRun test = RunWinnow("test");
   EXPECT_EQ(test.exit_code, 0) << test.err;
   EXPECT_TRUE(Contains(test.out, " passed, 0 failed\n")) << test.out;
