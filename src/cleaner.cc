@@ -91,6 +91,7 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
     page = std::move(*parsed);
     page.text = page.storage;  // a move may relocate a short string's buffer
   } else {
+    if (LooksBinary(bytes)) return Status::InvalidInput("binary data (NUL bytes), not a text dump");
     size_t replaced = 0;
     Page text = PageFromText(bytes, &replaced);
     if (text.storage.empty()) {
