@@ -155,6 +155,12 @@ TEST(CleanBatch, AKilledStreamLeavesNoOutputAndTheRerunFinishesIt) {
   std::vector<std::string> lines = SplitLines(ReadTestFile(dir / "out/big.jsonl"));
   ASSERT_EQ(lines.size(), 4000u);
   EXPECT_EQ(lines[3999].rfind("{\"id\":\"3999\"", 0), 0u);
+  // The killed run's temp file is gone (its process is dead); a live process's would stay.
+  WriteTestFile(dir / "out/.other.jsonl.tmp-" + std::to_string(getpid()) + "-0", "in progress");
+  EXPECT_EQ(RunWinnow("clean " + Quote(dir / "in") + " -o " + Quote(dir / "out")).exit_code, 0);
+  EXPECT_EQ(ListTree(dir / "out"),
+            std::vector<std::string>({".other.jsonl.tmp-" + std::to_string(getpid()) + "-0",
+                                      "big.jsonl"}));
 }
 
 TEST(CleanBatch, RefusesAnOutputFolderInsideTheInputAndWritesNothingOutside) {

@@ -1,6 +1,7 @@
 #include "batch/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -24,7 +25,39 @@ Status ErrnoStatus(std::string_view what, std::string_view path, int err) {
   return Status::IoError(std::string(what) + " " + std::string(path) + ": " + std::strerror(err));
 }
 
+// The pid in a temp file name ".NAME.tmp-<pid>-<n>", or 0 if the name is not one.
+pid_t TempFilePid(std::string_view name) {
+  size_t tmp = name.rfind(".tmp-");
+  if (!name.starts_with('.') || tmp == std::string_view::npos || tmp == 0) return 0;
+  std::string_view rest = name.substr(tmp + 5);
+  size_t dash = rest.find('-');
+  if (dash == 0 || dash == std::string_view::npos || dash + 1 == rest.size()) return 0;
+  pid_t pid = 0;
+  for (char c : rest.substr(0, dash)) {
+    if (c < '0' || c > '9' || pid > 4'000'000) return 0;
+    pid = pid * 10 + (c - '0');
+  }
+  for (char c : rest.substr(dash + 1)) {
+    if (c < '0' || c > '9') return 0;
+  }
+  return pid;
+}
+
 }  // namespace
+
+size_t RemoveStaleTempFiles(const std::string& dir) {
+  size_t removed = 0;
+  std::error_code ec;
+  for (auto it = std::filesystem::directory_iterator(dir, ec);
+       !ec && it != std::filesystem::directory_iterator(); it.increment(ec)) {
+    pid_t pid = TempFilePid(it->path().filename().native());
+    if (pid <= 0 || pid == Pid()) continue;
+    if (kill(pid, 0) == 0 || errno != ESRCH) continue;  // alive, or not ours to judge
+    std::error_code rm;
+    if (it->is_regular_file(rm) && std::filesystem::remove(it->path(), rm)) ++removed;
+  }
+  return removed;
+}
 
 Status WriteAll(int fd, std::string_view data, std::string_view name) {
   while (!data.empty()) {

@@ -38,6 +38,10 @@ class AtomicFile {
   int fd_ = -1;
 };
 
+// Removes the temp files a killed run left in `dir` (".NAME.tmp-<pid>-<n>" whose process no
+// longer exists; a live process's are its work in progress). Returns how many it removed.
+size_t RemoveStaleTempFiles(const std::string& dir);
+
 // Writes all of data to fd, retrying short writes and EINTR; name labels errors
 // ("stdout: No space left on device"). EPIPE is reported only if SIGPIPE is ignored.
 Status WriteAll(int fd, std::string_view data, std::string_view name);

@@ -6,10 +6,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <exception>
+#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "batch/atomic_file.h"
 #include "batch/output_path.h"
@@ -131,6 +133,19 @@ void Batch::Plan() {
       continue;
     }
     out_rel_[i] = std::move(*rel);
+  }
+  // A run killed mid-write left hidden temp files beside its outputs; this run replaces them.
+  std::unordered_set<std::string> dirs;
+  for (const std::string& rel : out_rel_) {
+    if (rel.empty()) continue;
+    size_t slash = rel.rfind('/');
+    dirs.insert(slash == std::string::npos ? out_root_ : out_root_ + "/" + rel.substr(0, slash));
+  }
+  for (const std::string& dir : dirs) {
+    // Only folders really inside OUT: a symbolic link may lead elsewhere (out_root_ is canonical).
+    std::error_code ec;
+    std::string real = std::filesystem::canonical(dir, ec).string();
+    if (!ec && (real == out_root_ || real.starts_with(out_root_ + "/"))) RemoveStaleTempFiles(real);
   }
 }
 
