@@ -46,7 +46,11 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
   for (size_t i = 0; i < lines.size(); ++i) {
     const Decision& d = decisions[i];
     if (d.rule >= 0 || d.reason == Reason::kCutRegion) {
-      Quality q = IsKept(d.label) ? Quality::kGood : Quality::kBad;
+      // Ad markers ("Advertisement", "Article continues") sit inside articles: context sees
+      // through them as through a short line.
+      Quality q = IsKept(d.label)            ? Quality::kGood
+                  : d.label == Label::kAd    ? Quality::kShort
+                                             : Quality::kBad;
       judged.push_back({q, q, true});
       continue;
     }

@@ -185,6 +185,16 @@ TEST_F(ContextTest, RuleDecidedLinesAreFixedNeighbours) {
   Expect(1, Label::kNav, Reason::kRule);
 }
 
+TEST_F(ContextTest, AdMarkersAreSeenThrough) {
+  // A near-good paragraph between bad and an ad break before good text stays body; behind a
+  // nav line it would not.
+  Run({kBad, kNear, "Advertisement", kGood}, "ad drop /^Advertisement$/\n");
+  ExpectBody(1, Reason::kGood);
+  Expect(2, Label::kAd, Reason::kRule);
+  Run({kBad, kNear, "Menu", kGood}, "nav drop /^Menu$/\n");
+  ExpectDropped(1, Reason::kContext);
+}
+
 TEST_F(ContextTest, RescueKeepsProseWhenContextLeavesNothing) {
   Run({kBad, kNear, kBad});
   ExpectDropped(0, Reason::kBad);
