@@ -38,7 +38,7 @@ class HtmlGoldenTest : public ::testing::TestWithParam<Golden> {};
 TEST_P(HtmlGoldenTest, CleansToThePinnedOutput) {
   std::filesystem::path dir = std::filesystem::path(WINNOW_SOURCE_DIR) / "fixtures/html";
   std::string name = GetParam().name;
-  std::string html = Slurp(dir / (name + ".html"));
+  std::string html = Slurp(dir / "pages" / (name + ".html"));
   ASSERT_FALSE(html.empty()) << name;
   auto cleaner = Cleaner::Create(Options());
   ASSERT_TRUE(cleaner.ok()) << cleaner.status().message();
@@ -46,10 +46,10 @@ TEST_P(HtmlGoldenTest, CleansToThePinnedOutput) {
   input.bytes = html;
   Result<Cleaned> out = (*cleaner)->Clean(input);
   ASSERT_TRUE(out.ok()) << out.status().message();
-  std::string expected = Slurp(dir / (name + ".expected.txt"));
+  std::string expected = Slurp(dir / "expected" / (name + ".txt"));
   EXPECT_EQ(out->text, expected) << testing::FirstDifference(expected, out->text);
   EXPECT_FALSE(out->meta.title.empty()) << name;
-  double f1 = eval::Score(out->text, Slurp(dir / (name + ".gold.txt"))).f1;
+  double f1 = eval::Score(out->text, Slurp(dir / "gold" / (name + ".txt"))).f1;
   EXPECT_GE(f1 + 5e-4, GetParam().min_f1) << name;
 }
 
