@@ -22,7 +22,8 @@ struct Cleaner::MatcherPool {
   std::vector<std::unique_ptr<RuleSet>> all;  // owns every copy; all[0] is Cleaner::rules()
   std::vector<const RuleSet*> idle;
 
-  // An idle copy, or a new one: the first compile succeeded, so the same sources compile.
+  // An idle copy, or a new one. The first compile succeeded, so the same sources compile; if
+  // one ever did not, the call shares the first copy (RE2 is thread-safe, only slower).
   const RuleSet* Take() {
     {
       std::lock_guard lock(mu);
@@ -32,12 +33,14 @@ struct Cleaner::MatcherPool {
         return r;
       }
     }
-    std::unique_ptr<RuleSet> copy = std::move(*RuleSet::Compile(sources, max_mem));
+    Result<std::unique_ptr<RuleSet>> copy = RuleSet::Compile(sources, max_mem);
     std::lock_guard lock(mu);
-    all.push_back(std::move(copy));
+    if (!copy.ok()) return nullptr;
+    all.push_back(std::move(*copy));
     return all.back().get();
   }
   void Give(const RuleSet* r) {
+    if (r == nullptr) return;
     std::lock_guard lock(mu);
     idle.push_back(r);
   }
@@ -109,7 +112,7 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
   ComputeLines(page.text, options_.max_line_bytes, lines);
   if (Status s = deadline.Check("line features"); !s.ok()) return s;
   const RuleSet* leased = pool_->Take();  // no other call uses this copy meanwhile
-  Classify(*leased, page, lines, options_.max_line_bytes, c);
+  Classify(leased ? *leased : *rules_, page, lines, options_.max_line_bytes, c);
   pool_->Give(leased);
   if (Status s = deadline.Check("classifying"); !s.ok()) return s;
 
