@@ -114,7 +114,7 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
       }
       if (rule.action == Action::kSpan) {
         glued.clear();
-        MatchSpans(*rule.re, head, line.begin, glued);
+        MatchSpans(rule.re->get(), head, line.begin, glued);
         for (const Span& s : glued) out.spans.push_back({s, rule.label, r});
         continue;
       }

@@ -26,7 +26,7 @@ bool Compare(Op op, double lhs, double rhs) {
 // pattern predicate is kept per thread: a string compare instead of a regex search.
 bool CachedMatch(const Predicate& p, const std::string& subject) {
   struct Entry {
-    std::shared_ptr<const RE2> re;  // held, so a freed pattern's address is never reused here
+    std::shared_ptr<const LazyRegex> re;  // held, so a freed pattern's address is never reused
     std::string subject;
     bool result = false;
   };
@@ -35,7 +35,7 @@ bool CachedMatch(const Predicate& p, const std::string& subject) {
   if (e.re != p.re || e.subject != subject) {
     e.re = p.re;
     e.subject = subject;
-    e.result = RE2::PartialMatch(subject, *p.re);
+    e.result = RE2::PartialMatch(subject, p.re->get());
   }
   return e.result;
 }

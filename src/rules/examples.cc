@@ -23,7 +23,11 @@ ExampleReport RunExamples(const RuleSet& rules) {
       }
       std::string_view text = lines[0].Text(ex.input);
       LineContext ctx{lines[0], nullptr, 1};
-      bool fires = (!rule.re || RE2::PartialMatch(text, *rule.re)) &&
+      if (rule.re && !rule.re->get().ok()) {
+        report.failures.push_back(where + "bad pattern: " + rule.re->get().error());
+        continue;
+      }
+      bool fires = (!rule.re || RE2::PartialMatch(text, rule.re->get())) &&
                    EvaluateAll(rule, ctx, /*skip_context=*/true);
       if (fires != ex.fires) {
         report.failures.push_back(
@@ -36,7 +40,7 @@ ExampleReport RunExamples(const RuleSet& rules) {
         Decision d;
         d.text = {lines[0].begin, lines[0].end};
         std::vector<Span> found;
-        MatchSpans(*rule.re, text, lines[0].begin, found);
+        MatchSpans(rule.re->get(), text, lines[0].begin, found);
         std::vector<DroppedSpan> spans;
         for (const Span& s : found) spans.push_back({s, rule.label, static_cast<int32_t>(r)});
         d.span_count = static_cast<uint32_t>(spans.size());

@@ -120,7 +120,7 @@ int ProseHits(const Rule& r) {
   for (std::string_view sentence : kProse) {
     ComputeLines(sentence, sentence.size(), lines);
     LineContext ctx{lines[0], nullptr, 1};
-    if ((!r.re || RE2::PartialMatch(sentence, *r.re)) &&
+    if ((!r.re || RE2::PartialMatch(sentence, r.re->get())) &&
         EvaluateAll(r, ctx, /*skip_context=*/true)) {
       ++hits;
     }
@@ -162,7 +162,7 @@ std::vector<LintWarning> LintRules(const RuleSet& rules, size_t first) {
         break;
       }
     }
-    if (r.re && RE2::PartialMatch("", *r.re)) {
+    if (r.re && RE2::PartialMatch("", r.re->get())) {
       warn(pattern_col, "pattern matches the empty string, so it can fire without matching text");
     }
     if (r.action != Action::kKeep && !HasContextPredicate(r)) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "re2/re2.h"
+#include "rules/lazy_regex.h"
 #include "winnow/label.h"
 
 namespace winnow {
@@ -53,11 +54,11 @@ enum class Op : uint8_t { kFlag, kLt, kLe, kGt, kGe, kEq, kNe, kMatch };
 struct Predicate {
   Feature feature;
   Op op = Op::kFlag;
-  bool negate = false;            // written with a leading '!'
-  double number = 0;              // numeric comparisons
-  uint32_t containers = 0;        // kIn: Container bits
-  std::string text;               // kTag: the tag name
-  std::shared_ptr<const RE2> re;  // kClass / kPath: the pattern
+  bool negate = false;                  // written with a leading '!'
+  double number = 0;                    // numeric comparisons
+  uint32_t containers = 0;              // kIn: Container bits
+  std::string text;                     // kTag: the tag name
+  std::shared_ptr<const LazyRegex> re;  // kClass / kPath: the pattern (compiled at parse)
 };
 
 struct Example {
@@ -71,9 +72,10 @@ struct Example {
 struct Rule {
   Label label = Label::kBody;
   Action action = Action::kDrop;
-  Label rest_label = Label::kBody;  // cut rules: the label of the lines cut (default: label)
-  std::string pattern;              // RE2 syntax, flags applied; empty: no pattern
-  std::shared_ptr<const RE2> re;    // compiled pattern (null without one)
+  Label rest_label = Label::kBody;      // cut rules: the label of the lines cut (default: label)
+  std::string pattern;                  // RE2 syntax, flags applied; empty: no pattern
+  std::shared_ptr<const LazyRegex> re;  // the pattern (null without one), compiled when used
+  int pattern_col = 0;                  // 1-based column of the pattern's opening '/'
   std::vector<Predicate> predicates;
   std::vector<std::string> sites;  // host suffixes; empty: every site
   uint8_t kinds = 0;               // bit 0 text, bit 1 html; 0: every kind

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "page.h"
+#include "re2/set.h"
 
 namespace winnow {
 namespace {
@@ -118,8 +119,12 @@ class LineParser {
     return tokens;
   }
 
-  // Compiles "/re/flags" starting at token t; returns null (and reports) on error.
-  std::shared_ptr<const RE2> CompilePattern(std::string_view tok, int col, std::string* out) {
+  // Parses "/re/flags" starting at token t; returns null (and reports) on error. With
+  // `compile`, RE2 compiles it now, so a program over --re2-max-mem is reported here; else
+  // only its syntax is checked (RE2::Set::Add parses without compiling) and it compiles when
+  // first used (lazy_regex.h).
+  std::shared_ptr<const LazyRegex> ParsePattern(std::string_view tok, int col, bool compile,
+                                                std::string* out) {
     size_t close = PatternEnd(tok, 0);
     std::string_view body = tok.substr(1, close - 1);
     std::string_view flags = tok.substr(close + 1);
@@ -142,12 +147,21 @@ class LineParser {
     RE2::Options options;
     options.set_max_mem(max_mem_);
     options.set_log_errors(false);
-    auto re = std::make_shared<RE2>(pattern, options);
-    if (!re->ok()) {
-      Error(col + 1, "bad pattern: " + re->error());
+    std::string error;
+    if (compile) {
+      const RE2 re(pattern, options);
+      if (!re.ok()) error = re.error();
+    } else {
+      RE2::Set syntax(options, RE2::UNANCHORED);
+      syntax.Add(pattern, &error);
+    }
+    if (!error.empty()) {
+      Error(col + 1, "bad pattern: " + error);
       return nullptr;
     }
-    if (out) *out = std::move(pattern);
+    if (out) *out = pattern;
+    auto re = std::make_shared<const LazyRegex>(std::move(pattern), options);
+    if (compile) re->get();
     return re;
   }
 
@@ -211,7 +225,7 @@ class LineParser {
           Error(t.col, std::string(name) + " takes a pattern: " + std::string(name) + "~/re/");
           return false;
         }
-        p.re = CompilePattern(value, value_col, nullptr);
+        p.re = ParsePattern(value, value_col, /*compile=*/true, nullptr);
         return p.re != nullptr;
       case Feature::kTag:
         if (p.op != Op::kEq && p.op != Op::kNe) {
@@ -329,7 +343,10 @@ class LineParser {
           Error(t.col, "a rule takes one pattern; combine them with |");
           continue;
         }
-        rule.re = CompilePattern(t.text, t.col, &rule.pattern);
+        // Span rules need their own RE2 on every line that hits; the others only in the
+        // check and test commands.
+        rule.re = ParsePattern(t.text, t.col, rule.action == Action::kSpan, &rule.pattern);
+        rule.pattern_col = t.col;
         continue;
       }
       if (ParseScope(t, rule.sites, rule.kinds)) continue;

@@ -248,7 +248,7 @@ TEST(RuleParserTest, EveryAction) {
     EXPECT_EQ(r[i].file, "t.rules");
     EXPECT_EQ(r[i].line, static_cast<int>(i) + 1);
     ASSERT_NE(r[i].re, nullptr) << i;
-    EXPECT_TRUE(RE2::FullMatch(std::string(1, static_cast<char>('a' + i)), *r[i].re)) << i;
+    EXPECT_TRUE(RE2::FullMatch(std::string(1, static_cast<char>('a' + i)), r[i].re->get())) << i;
   }
   EXPECT_EQ(r[0].pattern, "a");
   EXPECT_EQ(r[0].source, "caption drop /a/");
@@ -354,10 +354,10 @@ TEST(RuleParserTest, DomPredicates) {
   EXPECT_EQ(p[4].feature, Feature::kClass);
   EXPECT_EQ(p[4].op, Op::kMatch);
   ASSERT_NE(p[4].re, nullptr);
-  EXPECT_TRUE(RE2::PartialMatch("x share bar y", *p[4].re));
+  EXPECT_TRUE(RE2::PartialMatch("x share bar y", p[4].re->get()));
   EXPECT_EQ(p[5].feature, Feature::kPath);
   ASSERT_NE(p[5].re, nullptr);
-  EXPECT_TRUE(RE2::PartialMatch("body>nav>ul", *p[5].re));
+  EXPECT_TRUE(RE2::PartialMatch("body>nav>ul", p[5].re->get()));
 }
 
 TEST(RuleParserTest, EveryContainerName) {
@@ -381,7 +381,7 @@ TEST(RuleParserTest, EveryContainerName) {
 TEST(RuleParserTest, ClassPatternTakesTheCaseFlag) {
   Rule r = ParseOne("ui drop class~/Cookie/i");
   ASSERT_EQ(r.predicates.size(), 1u);
-  EXPECT_TRUE(RE2::PartialMatch("cookie-banner", *r.predicates[0].re));
+  EXPECT_TRUE(RE2::PartialMatch("cookie-banner", r.predicates[0].re->get()));
 }
 
 TEST(RuleParserTest, SiteKindAndRest) {

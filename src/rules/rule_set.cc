@@ -128,8 +128,20 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
   }
   for (PatternSet* ps : {&set->anchored_, &set->unanchored_}) {
     if (errors.empty() && !ps->to_rule.empty() && !ps->set->Compile()) {
-      errors.push_back("rule set: the patterns need more than --re2-max-mem=" +
-                       std::to_string(max_mem) + " bytes of RE2 memory");
+      // Blame the patterns too large on their own (their RE2 is otherwise compiled lazily),
+      // else the set as a whole.
+      for (int i : ps->to_rule) {
+        const Rule& r = set->rules_[i];
+        if (!r.re->get().ok()) {
+          errors.push_back(r.file + ":" + std::to_string(r.line) + ":" +
+                           std::to_string(r.pattern_col + 1) +
+                           ": bad pattern: " + r.re->get().error());
+        }
+      }
+      if (errors.empty()) {
+        errors.push_back("rule set: the patterns need more than --re2-max-mem=" +
+                         std::to_string(max_mem) + " bytes of RE2 memory");
+      }
     }
   }
   if (!errors.empty()) {
