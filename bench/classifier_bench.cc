@@ -69,8 +69,8 @@ struct Inputs {
 const Inputs& Get() {
   static const Inputs* inputs = [] {
     auto* in = new Inputs;
-    in->text_path = PathFromEnv("WINNOW_BENCH_TEXT",
-                                RepoRoot() / "fixtures" / "seeds" / "004_1360b8dbb4362f71.txt");
+    in->text_path = PathFromEnv("WINNOW_BENCH_TEXT", RepoRoot() / "fixtures" / "seeds" / "pages" /
+                                                         "004_1360b8dbb4362f71.txt");
     in->html_path =
         PathFromEnv("WINNOW_BENCH_PAGE",
                     RepoRoot() / ".." / "shared" / "eval" / "scrapinghub" / "dev" /
