@@ -23,7 +23,7 @@ std::string DescribeDom(const DomFeatures& d) {
   char buf[64];
   std::snprintf(buf, sizeof buf, " links=%.2f block-links=%.2f", d.link_density,
                 d.block_link_density);
-  std::string out = d.tag + buf;
+  std::string out = std::string(d.tag) + buf;
   const char* sep = " in=";
   for (const auto& [bit, name] : kContainerNames) {
     if (d.containers & bit) {
@@ -33,8 +33,8 @@ std::string DescribeDom(const DomFeatures& d) {
     }
   }
   if (d.hidden) out += " hidden";
-  if (!d.attrs.empty()) out += " class=\"" + d.attrs + "\"";
-  out += " path=" + d.path;
+  if (!d.attrs.empty()) out.append(" class=\"").append(d.attrs).append("\"");
+  out.append(" path=").append(d.path);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "winnow/winnow.h"
@@ -34,12 +35,15 @@ enum Container : uint32_t {
   kInTime = 1u << 17,
 };
 
-// What the DOM knows about one line of an HTML page.
+// What the DOM knows about one line of an HTML page. The strings are views into
+// Page::dom_strings, shared by the lines of one block.
 struct DomFeatures {
-  std::string tag;               // the block element that produced the line ("p", "h2", "li", ...)
-  std::string path;              // tag path from <body>, e.g. "body>div>article>p"
-  std::string attrs;             // ancestors' class and id tokens and role values, lowercased,
+  std::string_view tag;          // the block element that produced the line ("p", "h2", "li", ...)
+  std::string_view path;         // tag path from <body>, e.g. "body>div>article>p"
+  std::string_view attrs;        // ancestors' class and id tokens and role values, lowercased,
                                  // space-separated, nearest first (for `class~/re/` predicates)
+  uint32_t path_id = 0;          // ids of path and attrs in Page::dom_strings (equal strings,
+  uint32_t attrs_id = 0;         // equal ids), so a pattern is decided once per string
   uint32_t containers = 0;       // Container bits
   uint32_t block_id = 0;         // id of the nearest enclosing block container (groups lines)
   uint16_t depth = 0;            // element depth of the line's block
@@ -57,8 +61,11 @@ struct Page {
   std::string_view text;         // the lines, '\n'-separated: all of storage when storage is
                                  // used, else the input
   std::vector<DomFeatures> dom;  // HTML: one per line of text, in order; empty for text dumps
-  Metadata meta;                 // what the source already found (HTML meta tags, JSON-LD)
-  std::string url;               // for site-scoped rules
+  // HTML: every distinct tag, path and attrs string of `dom`, stored once, with its id (dense
+  // from 0). A node-based map: the views in `dom` survive its growth and the Page's moves.
+  std::unordered_map<std::string, uint32_t> dom_strings;
+  Metadata meta;    // what the source already found (HTML meta tags, JSON-LD)
+  std::string url;  // for site-scoped rules
   bool html = false;
 };
 

@@ -82,6 +82,8 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
   out.meta = Metadata();
   thread_local std::vector<int> candidates;
   thread_local std::vector<Span> glued;
+  thread_local PatternMemo memo;
+  memo.Reset(page.dom_strings.size(), rules.pattern_predicates());
   thread_local std::vector<char> hinted;  // a `main` rule fired on the line
   hinted.assign(lines.size(), 0);         // spans of the current line, before labelling
   const uint32_t count = static_cast<uint32_t>(lines.size());
@@ -102,7 +104,7 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     candidates.insert(candidates.end(), rules.unpatterned().begin(), rules.unpatterned().end());
     std::inplace_merge(candidates.begin(), candidates.begin() + matched, candidates.end());
 
-    LineContext ctx{line, page.dom.empty() ? nullptr : &page.dom[i], count};
+    LineContext ctx{line, page.dom.empty() ? nullptr : &page.dom[i], count, &memo};
     bool have = false;
     Rank best{};
     for (int r : candidates) {

@@ -22,22 +22,11 @@ bool Compare(Op op, double lhs, double rhs) {
   }
 }
 
-// Lines of one block share their ancestors' attrs and path, so the last answer of each
-// pattern predicate is kept per thread: a string compare instead of a regex search.
-bool CachedMatch(const Predicate& p, const std::string& subject) {
-  struct Entry {
-    std::shared_ptr<const LazyRegex> re;  // held, so a freed pattern's address is never reused
-    std::string subject;
-    bool result = false;
-  };
-  thread_local Entry cache[64];
-  Entry& e = cache[(reinterpret_cast<uintptr_t>(p.re.get()) >> 4) % 64];
-  if (e.re != p.re || e.subject != subject) {
-    e.re = p.re;
-    e.subject = subject;
-    e.result = RE2::PartialMatch(subject, p.re->get());
-  }
-  return e.result;
+bool MatchPattern(const Predicate& p, std::string_view subject, uint32_t id, PatternMemo* memo) {
+  int8_t* answer = memo == nullptr ? nullptr : memo->Find(id, p.slot);
+  if (answer == nullptr) return RE2::PartialMatch(subject, p.re->get());
+  if (*answer == PatternMemo::kUnknown) *answer = RE2::PartialMatch(subject, p.re->get());
+  return *answer != 0;
 }
 
 bool EvaluateRaw(const Predicate& p, const LineContext& c) {
@@ -83,9 +72,9 @@ bool EvaluateRaw(const Predicate& p, const LineContext& c) {
     case Feature::kIn:
       return d && (((d->containers & p.containers) != 0) == (p.op == Op::kEq));
     case Feature::kClass:
-      return d && CachedMatch(p, d->attrs);
+      return d && MatchPattern(p, d->attrs, d->attrs_id, c.memo);
     case Feature::kPath:
-      return d && CachedMatch(p, d->path);
+      return d && MatchPattern(p, d->path, d->path_id, c.memo);
   }
   return false;
 }

@@ -150,6 +150,26 @@ TEST(PredicatesTest, DomFeatures) {
       ctx);
 }
 
+TEST(PredicatesTest, PatternAnswersAreMemoizedPerDomString) {
+  Line line = SampleLine();
+  DomFeatures dom = SampleDom();  // attrs "caption photo-credit story"
+  dom.attrs_id = 1;
+  dom.path_id = 0;
+  PatternMemo memo;
+  memo.Reset(/*strings=*/2, /*slots=*/1);  // ParseRules gives the one predicate slot 0
+  LineContext ctx{line, &dom, 10, &memo};
+  Rule sidebar = RuleWith("class~/sidebar/");
+  EXPECT_FALSE(Evaluate(sidebar.predicates[0], ctx));
+  EXPECT_EQ(*memo.Find(1, 0), 0) << "the answer is kept under the attrs id";
+  *memo.Find(1, 0) = 1;
+  EXPECT_TRUE(Evaluate(sidebar.predicates[0], ctx)) << "and read back, not matched again";
+  EXPECT_EQ(memo.Find(2, 0), nullptr) << "an id the page does not have";
+  dom.attrs_id = 7;
+  EXPECT_FALSE(Evaluate(sidebar.predicates[0], ctx)) << "unknown ids are matched directly";
+  memo.Reset(2, 1);
+  EXPECT_EQ(*memo.Find(1, 0), PatternMemo::kUnknown) << "a new page forgets";
+}
+
 TEST(PredicatesTest, HiddenAndHeadingsWhenSet) {
   Line line = SampleLine();
   DomFeatures dom = SampleDom();

@@ -11,6 +11,12 @@
 namespace winnow::html {
 namespace {
 
+// A string stored once in Page::dom_strings.
+struct DomString {
+  std::string_view text;
+  uint32_t id = 0;
+};
+
 // What the walk knows about one open element.
 struct Frame {
   const GumboNode* node = nullptr;
@@ -32,6 +38,11 @@ struct Frame {
   bool pre = false;
   bool breaks = false;       // starts and ends a line
   bool compact_row = false;  // a <tr> whose cells join on one line
+  // Computed when a line first needs them, then shared by every line below: this element's
+  // and its ancestors' class/id/role tokens (attrs_known), and for a block, its tag and path.
+  bool attrs_known = false;
+  bool block_known = false;
+  DomString attrs, tag_name, path;
 };
 
 struct Totals {
@@ -121,6 +132,23 @@ bool AppendTokens(std::string_view value, size_t cap, std::string* out) {
     p = e;
   }
   return true;
+}
+
+// Appends the tokens of `tokens` (already lowercase, single-spaced) that fit in `cap`, up to
+// the first that does not: what AppendTokens would, without re-reading every byte.
+void AppendTokenPrefix(std::string_view tokens, size_t cap, std::string* out) {
+  if (tokens.empty()) return;
+  const size_t sep = out->empty() ? 0 : 1;
+  if (out->size() + sep >= cap) return;
+  size_t room = cap - out->size() - sep;
+  if (tokens.size() > room) {
+    // The longest run of whole tokens within `room` bytes.
+    const size_t cut = tokens.substr(0, room + 1).rfind(' ');
+    if (cut == std::string_view::npos) return;
+    tokens = tokens.substr(0, cut);
+  }
+  if (sep) out->push_back(' ');
+  out->append(tokens);
 }
 
 class DomWalker {
@@ -328,30 +356,73 @@ class DomWalker {
     line_open_ = true;
     line_bytes_ = line_link_bytes_ = 0;
     const Frame& top = frames_.back();
-    const Frame& block = frames_[top.block];
+    Frame& block = frames_[top.block];
     DomFeatures& f = page_->dom.emplace_back();
-    AppendTagName(block.node, &f.tag);
-    const size_t first = top.block >= static_cast<uint32_t>(options_.max_path_elements)
-                             ? top.block + 1 - options_.max_path_elements
-                             : 1;  // frame 0 is <html>: paths start at <body>
-    for (size_t i = first; i <= top.block; ++i) {
-      if (i > first) f.path.push_back('>');
-      AppendTagName(frames_[i].node, &f.path);
-    }
-    if (top.block == 0) f.path = "html";
-    for (size_t i = top.block + 1; i-- > 0;) {
-      const GumboNode* node = frames_[i].node;
-      if (!AppendTokens(Attribute(node, "class"), options_.max_attrs_bytes, &f.attrs) ||
-          !AppendTokens(Attribute(node, "id"), options_.max_attrs_bytes, &f.attrs) ||
-          !AppendTokens(Attribute(node, "role"), options_.max_attrs_bytes, &f.attrs)) {
-        break;
-      }
-    }
+    if (!block.block_known) DescribeBlock(top.block);
+    f.tag = block.tag_name.text;
+    f.path = block.path.text;
+    f.path_id = block.path.id;
+    f.attrs = block.attrs.text;
+    f.attrs_id = block.attrs.id;
     f.containers = top.containers;
     f.block_id = frames_[top.container].block_id;
     f.depth = static_cast<uint16_t>(top.block + 1);
     f.heading = block.heading;
     f.hidden = top.hidden;
+  }
+
+  // Tag name, path and attrs of the block at frames_[index], for all the lines it holds.
+  void DescribeBlock(uint32_t index) {
+    Frame& block = frames_[index];
+    std::string s;
+    if (block.node->v.element.tag != GUMBO_TAG_UNKNOWN) {
+      block.tag_name.text = gumbo_normalized_tagname(block.node->v.element.tag);  // static
+    } else {
+      AppendTagName(block.node, &s);
+      block.tag_name = Intern(s);
+      s.clear();
+    }
+    const size_t first = index >= static_cast<uint32_t>(options_.max_path_elements)
+                             ? index + 1 - options_.max_path_elements
+                             : 1;  // frame 0 is <html>: paths start at <body>
+    for (size_t i = first; i <= index; ++i) {
+      if (i > first) s.push_back('>');
+      AppendTagName(frames_[i].node, &s);
+    }
+    if (index == 0) s = "html";
+    block.path = Intern(s);
+    DescribeAttrs(index);
+    block.block_known = true;
+  }
+
+  // Fills Frame::attrs from frames_[index] up to the first ancestor that has them: an
+  // element's own tokens, then its parent's, until max_attrs_bytes. An element without
+  // class, id or role (most) shares its parent's string.
+  void DescribeAttrs(uint32_t index) {
+    uint32_t from = index + 1;
+    while (from > 0 && !frames_[from - 1].attrs_known) --from;
+    std::string s;
+    for (uint32_t k = from; k <= index; ++k) {
+      const GumboNode* node = frames_[k].node;
+      const size_t cap = options_.max_attrs_bytes;
+      s.clear();
+      const bool fits = AppendTokens(Attribute(node, "class"), cap, &s) &&
+                        AppendTokens(Attribute(node, "id"), cap, &s) &&
+                        AppendTokens(Attribute(node, "role"), cap, &s);
+      if (fits && s.empty() && k > 0) {
+        frames_[k].attrs = frames_[k - 1].attrs;
+      } else {
+        if (fits && k > 0) AppendTokenPrefix(frames_[k - 1].attrs.text, cap, &s);
+        frames_[k].attrs = Intern(s);
+      }
+      frames_[k].attrs_known = true;
+    }
+  }
+
+  DomString Intern(std::string& s) {
+    auto [it, inserted] = page_->dom_strings.try_emplace(
+        std::move(s), static_cast<uint32_t>(page_->dom_strings.size()));
+    return {it->first, it->second};
   }
 
   void Break() {

@@ -136,6 +136,27 @@ TEST(DomWalk, AttrsArePathsOfClassIdRoleNearestFirst) {
   EXPECT_EQ(capped.dom[0].attrs.substr(0, 11), "c11 c10 c9 ");
 }
 
+TEST(DomWalk, AttrsAreSharedByBlocksAndCappedAtWholeTokens) {
+  HtmlOptions options;
+  options.max_attrs_bytes = 12;
+  Result<Page> page = ParseHtml(
+      "<!doctype html><html><body><div class='alpha beta gamma'><p>one</p><p>two</p>"
+      "<p class=averyverylongtoken>three</p><p class=x>four</p><p class=xy>five</p></div>"
+      "</body></html>",
+      options);
+  ASSERT_TRUE(page.ok());
+  const std::vector<DomFeatures>& dom = page->dom;
+  ASSERT_EQ(dom.size(), 5u);
+  EXPECT_EQ(dom[0].attrs, "alpha beta");
+  EXPECT_EQ(dom[1].attrs.data(), dom[0].attrs.data()) << "one stored string";
+  EXPECT_EQ(dom[1].attrs_id, dom[0].attrs_id);
+  EXPECT_EQ(dom[1].path_id, dom[0].path_id);
+  EXPECT_EQ(dom[2].attrs, "") << "a first token over the cap ends the list";
+  EXPECT_EQ(dom[3].attrs, "x alpha beta");
+  EXPECT_EQ(dom[4].attrs, "xy alpha");
+  EXPECT_NE(dom[4].attrs_id, dom[3].attrs_id);
+}
+
 TEST(DomWalk, HiddenBlocksAreFlaggedHiddenInlinesDropped) {
   const Page page = Parse(
       "<p>See <span style='display: NONE'>secret</span>this</p>"

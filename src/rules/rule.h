@@ -59,6 +59,7 @@ struct Predicate {
   uint32_t containers = 0;              // kIn: Container bits
   std::string text;                     // kTag: the tag name
   std::shared_ptr<const LazyRegex> re;  // kClass / kPath: the pattern (compiled at parse)
+  uint32_t slot = 0;  // kClass / kPath: its index among the rule set's pattern predicates
 };
 
 struct Example {

@@ -105,6 +105,11 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
   }
   set->settings_ = parsed.settings;
   set->rules_ = std::move(parsed.rules);
+  for (Rule& r : set->rules_) {
+    for (Predicate& p : r.predicates) {
+      if (p.re) p.slot = set->pattern_predicates_++;
+    }
+  }
 
   RE2::Options re_options;
   re_options.set_max_mem(max_mem);

@@ -37,6 +37,8 @@ class RuleSet {
   const Settings& settings() const { return settings_; }
   // Rules that have no pattern: candidates on every line.
   const std::vector<int>& unpatterned() const { return unpatterned_; }
+  // How many class~ / path~ predicates the rules have (their Predicate::slot: 0, 1, ...).
+  uint32_t pattern_predicates() const { return pattern_predicates_; }
 
   // Appends to `hits` the index of every rule whose pattern matches `text`. With `words`
   // (the line's word count), rules whose `words<=N` predicates rule the line out may be
@@ -59,6 +61,7 @@ class RuleSet {
   };
   PatternSet anchored_, unanchored_;
   std::vector<int> unpatterned_;
+  uint32_t pattern_predicates_ = 0;
 };
 
 }  // namespace winnow
