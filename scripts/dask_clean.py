@@ -102,18 +102,25 @@ def merge(total, part):
     return total
 
 
+def count(n, noun):
+    """'1 file', '2 files': as winnow's own summary."""
+    return "%d %s%s" % (n, noun, "" if n == 1 else "s")
+
+
 def summary_text(stats):
     files, records = stats.get("files", {}), stats.get("records", {})
-    lines = ["%d files cleaned, %d failed, %d up to date, %d skipped (not pages); "
+    lines = ["%s cleaned, %d failed, %d up to date, %d skipped (not pages); "
              "%.1f MB in, %.1f MB out in %.1f s" % (
-                 files.get("ok", 0), files.get("failed", 0), files.get("up_to_date", 0),
+                 count(files.get("ok", 0), "file"), files.get("failed", 0),
+                 files.get("up_to_date", 0),
                  files.get("unsupported", 0), stats.get("bytes_in", 0) / 1e6,
                  stats.get("bytes_out", 0) / 1e6, stats.get("elapsed_seconds", 0))]
     skipped = records.get("skipped", {})
     if records.get("ok", 0) or records.get("failed", 0) or skipped:
         kinds = ", ".join("%s %d" % kv for kv in sorted(skipped.items()))
-        lines.append("%d records cleaned, %d bad, %d skipped%s" % (
-            records.get("ok", 0), records.get("failed", 0), sum(skipped.values()),
+        lines.append("%s cleaned, %d bad, %d skipped%s" % (
+            count(records.get("ok", 0), "record"), records.get("failed", 0),
+            sum(skipped.values()),
             " (%s)" % kinds if kinds else ""))
     counters = stats.get("counters", {})
     labels = [(n, v) for n, v in counters.get("labels", {}).items() if v]

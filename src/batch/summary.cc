@@ -14,6 +14,11 @@ std::string Fixed(double value, int decimals) {
   return buf;
 }
 
+// "1 file", "2 files".
+std::string Count(uint64_t n, const char* noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 std::string Megabytes(uint64_t bytes) { return Fixed(static_cast<double>(bytes) / 1e6, 1) + " MB"; }
 
 // Counter i of the flattened groups, 0 past the end (a job may report fewer counters).
@@ -47,7 +52,7 @@ std::string FormatSummaryText(const BatchSummary& summary,
                               const std::vector<CounterGroup>& groups) {
   double seconds = summary.elapsed_seconds;
   uint64_t processed = summary.files_ok + summary.files_failed;
-  std::string out = std::to_string(summary.files_ok) + " files cleaned, " +
+  std::string out = Count(summary.files_ok, "file") + " cleaned, " +
                     std::to_string(summary.files_failed) + " failed, " +
                     std::to_string(summary.files_up_to_date) + " up to date, " +
                     std::to_string(summary.files_unsupported) + " skipped (not pages); " +
@@ -56,7 +61,7 @@ std::string FormatSummaryText(const BatchSummary& summary,
   if (seconds > 0) out += " (" + Fixed(static_cast<double>(processed) / seconds, 1) + " files/s)";
   out += '\n';
   if (summary.records_ok + summary.records_failed + SkippedRecords(summary) > 0) {
-    out += std::to_string(summary.records_ok) + " records cleaned, " +
+    out += Count(summary.records_ok, "record") + " cleaned, " +
            std::to_string(summary.records_failed) + " bad, " +
            std::to_string(SkippedRecords(summary)) + " skipped";
     std::string kinds;

@@ -32,6 +32,11 @@ TEST(BatchSummary, Text) {
   EXPECT_EQ(FormatSummaryText(BatchSummary(), {}),
             "0 files cleaned, 0 failed, 0 up to date, 0 skipped (not pages); 0.0 MB in, 0.0 MB "
             "out in 0.0 s\n");
+  BatchSummary one;
+  one.files_ok = 1;
+  one.records_ok = 1;
+  EXPECT_EQ(FormatSummaryText(one, {}).substr(0, 30), "1 file cleaned, 0 failed, 0 up");
+  EXPECT_NE(FormatSummaryText(one, {}).find("\n1 record cleaned, 0 bad"), std::string::npos);
 }
 
 TEST(BatchSummary, JsonListsEveryCounterAndIsWrittenAtomically) {
