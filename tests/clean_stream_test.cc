@@ -69,23 +69,6 @@ TEST(CleanStream, JsonlFieldOptionsKeepEveryFieldAndSkipBadLines) {
   EXPECT_EQ(text.out, Prose(1) + "\n\n" + Prose(4) + "\n\n");
 }
 
-std::string Warc(std::string_view type, std::string_view id, std::string_view headers,
-                 std::string_view block) {
-  return "WARC/1.1\r\nWARC-Type: " + std::string(type) +
-         "\r\nWARC-Record-ID: <urn:uuid:" + std::string(id) + ">\r\n" + std::string(headers) +
-         "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n" + std::string(block) +
-         "\r\n\r\n";
-}
-
-std::string Response(std::string_view id, std::string_view url, std::string_view content_type,
-                     std::string_view body) {
-  return Warc("response", id,
-              "WARC-Target-URI: " + std::string(url) +
-                  "\r\nContent-Type: application/http; msgtype=response\r\n",
-              "HTTP/1.1 200 OK\r\nContent-Type: " + std::string(content_type) + "\r\n\r\n" +
-                  std::string(body));
-}
-
 // warcinfo, request, a UTF-8 page, a windows-1252 page whose <meta> wrongly says UTF-8 (the
 // HTTP header wins), an image.
 std::vector<std::string> WarcRecords() {
@@ -93,11 +76,14 @@ std::vector<std::string> WarcRecords() {
                      Prose(1) + "</p></body></html>";
   std::string latin = "<html><head><meta charset=\"utf-8\"></head><body><p>Caf\xE9 owners said " +
                       Prose(2) + "</p></body></html>";
-  return {Warc("warcinfo", "1", "Content-Type: application/warc-fields\r\n", "software: t\r\n"),
-          Warc("request", "2", "WARC-Target-URI: https://a.example/\r\n", "GET / HTTP/1.1\r\n\r\n"),
-          Response("3", "https://a.example/story", "text/html; charset=UTF-8", page),
-          Response("4", "https://b.example/caf", "text/html; charset=windows-1252", latin),
-          Response("5", "https://a.example/logo.png", "image/png", "\x89PNG")};
+  return {
+      testing::WarcRecord("warcinfo", "1", "Content-Type: application/warc-fields\r\n",
+                          "software: t\r\n"),
+      testing::WarcRecord("request", "2", "WARC-Target-URI: https://a.example/\r\n",
+                          "GET / HTTP/1.1\r\n\r\n"),
+      testing::WarcResponse("3", "https://a.example/story", "text/html; charset=UTF-8", page),
+      testing::WarcResponse("4", "https://b.example/caf", "text/html; charset=windows-1252", latin),
+      testing::WarcResponse("5", "https://a.example/logo.png", "image/png", "\x89PNG")};
 }
 
 TEST(CleanStream, WarcResponsesBecomeJsonlRecords) {

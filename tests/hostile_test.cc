@@ -182,19 +182,13 @@ TEST_F(HostileTest, TruncatedGzipIsAnError) {
   EXPECT_TRUE(Contains(ReadTestFile(out() + "/whole.txt"), kArticle));
 }
 
-std::string WarcResponse(const std::string& uri, const std::string& html) {
-  std::string http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + html;
-  return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri +
-         "\r\nWARC-Record-ID: <urn:uuid:" + uri.substr(uri.size() - 1) +
-         ">\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: " +
-         std::to_string(http.size()) + "\r\n\r\n" + http + "\r\n\r\n";
-}
+constexpr char kHtmlUtf8[] = "text/html; charset=utf-8";
 
 TEST_F(HostileTest, TruncatedWarcRecordKeepsTheRecordsBeforeIt) {
   std::string page = Html(std::string("<p>") + kArticle + "</p>");
-  std::string second = WarcResponse("http://b.example/2", page);
-  Add("crawl.warc",
-      WarcResponse("http://a.example/1", page) + second.substr(0, second.size() - 40));
+  std::string second = testing::WarcResponse("2", "http://b.example/2", kHtmlUtf8, page);
+  Add("crawl.warc", testing::WarcResponse("1", "http://a.example/1", kHtmlUtf8, page) +
+                        second.substr(0, second.size() - 40));
   ShellRun run = Clean();
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_TRUE(Contains(run.err, "/crawl.warc: record 2 at offset ")) << run.err;

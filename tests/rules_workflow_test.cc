@@ -154,6 +154,56 @@ TEST_F(RulesWorkflowTest, DiffUsageAndRuleErrorsExitTwo) {
   EXPECT_TRUE(Contains(missing.err, "missing.txt: ")) << missing.err;
 }
 
+// Records are pages too: JSONL lines and WARC responses, named path#id (else path#line N),
+// and --url scopes site rules for page files.
+TEST_F(RulesWorkflowTest, DiffAndStatsReadRecordsAndTakeAUrl) {
+  std::string dir = tmp_ / "records";
+  WriteTestFile(dir + "/c.jsonl", "{\"id\": \"r1\", \"text\": \"Menu\\nPage 1 of 3\\n" +
+                                      std::string(kProse1) + "\"}\n{\"text\": \"Page 2 of 3\\n" +
+                                      kProse2 + "\"}\n{broken\n");
+  WriteTestFile(dir + "/crawl.warc",
+                testing::WarcResponse("w1", "https://news.example/a", "text/html",
+                                      std::string("<p>Page 3 of 3</p><p>") + kProse1 + "</p>"));
+  std::string rules = Rules("new.rules", "nav drop /^Page \\d+ of \\d+$/\n  + Page 1 of 3\n");
+  auto run = RunWinnow("diff --no-default-rules --rules " + rules + " " + Quote(dir));
+  EXPECT_EQ(run.exit_code, 2) << "the broken record: not compared whole\n" << run.err;
+  EXPECT_TRUE(Contains(run.err, dir + "/c.jsonl: line 3: invalid JSON")) << run.err;
+  EXPECT_TRUE(Contains(run.out, "  " + dir + "/c.jsonl#r1:2  boilerplate (fallback:short) -> nav"))
+      << run.out;
+  EXPECT_TRUE(Contains(run.out, "  " + dir + "/c.jsonl#line 2:1  boilerplate")) << run.out;
+  EXPECT_TRUE(
+      Contains(run.out, "  " + dir + "/crawl.warc#urn:uuid:w1:1  body (fallback:main-block)"))
+      << run.out;
+  EXPECT_TRUE(
+      run.out.ends_with("3 lines changed in 3 of 3 pages: 1 newly dropped, 0 newly "
+                        "kept, 2 relabelled\n"))
+      << run.out;
+
+  auto stats = RunWinnow("stats --format json --no-default-rules --rules " + rules + " " +
+                         Quote(dir + "/crawl.warc") + " " + Quote(dir + "/c.jsonl"));
+  EXPECT_EQ(stats.exit_code, 1) << stats.err;
+  simdjson::dom::parser parser;
+  simdjson::dom::element e;
+  ASSERT_EQ(parser.parse(stats.out).get(e), simdjson::SUCCESS) << stats.out;
+  EXPECT_EQ(e["pages"].get_int64().value(), 3);
+  EXPECT_EQ(e["rules"].at(0)["pages"].get_int64().value(), 3);
+  EXPECT_EQ(e["rules"].at(0)["examples"].at(0)["path"].get_string().value(),
+            dir + "/crawl.warc#urn:uuid:w1")
+      << "in the order of the paths";
+
+  std::string site = Rules("site.rules",
+                           "nav drop /^Page \\d+ of \\d+$/ site=example.org\n"
+                           "  + Page 1 of 3\n");
+  std::string corpus = Corpus();
+  auto unscoped = RunWinnow("diff --rules " + site + " " + Quote(corpus));
+  EXPECT_EQ(unscoped.exit_code, 0) << "no URL, no site: the rule is never active\n" << unscoped.out;
+  auto scoped =
+      RunWinnow("diff --rules " + site + " --url https://www.example.org/story " + Quote(corpus));
+  EXPECT_EQ(scoped.exit_code, 1) << scoped.err;
+  EXPECT_TRUE(Contains(scoped.out, corpus + "/a.txt:2  boilerplate (fallback:short) -> nav"))
+      << scoped.out;
+}
+
 TEST_F(RulesWorkflowTest, StatsFigures) {
   std::string corpus = Corpus();
   std::string rules = Rules("my.rules", kMyRules);

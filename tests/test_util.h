@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "batch/test_util.h"
@@ -107,6 +108,25 @@ inline CliRun RunWinnow(const std::string& args, const std::string& stdin_file =
   if (WIFEXITED(status)) run.exit_code = WEXITSTATUS(status);
   run.err = ReadTestFile(err_file);
   return run;
+}
+
+// One WARC record of the given type, id and extra header lines ("Name: value\r\n" each).
+inline std::string WarcRecord(std::string_view type, std::string_view id, std::string_view headers,
+                              std::string_view block) {
+  return "WARC/1.1\r\nWARC-Type: " + std::string(type) +
+         "\r\nWARC-Record-ID: <urn:uuid:" + std::string(id) + ">\r\n" + std::string(headers) +
+         "Content-Length: " + std::to_string(block.size()) + "\r\n\r\n" + std::string(block) +
+         "\r\n\r\n";
+}
+
+// A WARC response record: an HTTP 200 response for url with the given Content-Type.
+inline std::string WarcResponse(std::string_view id, std::string_view url,
+                                std::string_view content_type, std::string_view body) {
+  return WarcRecord("response", id,
+                    "WARC-Target-URI: " + std::string(url) +
+                        "\r\nContent-Type: application/http; msgtype=response\r\n",
+                    "HTTP/1.1 200 OK\r\nContent-Type: " + std::string(content_type) + "\r\n\r\n" +
+                        std::string(body));
 }
 
 }  // namespace winnow::testing

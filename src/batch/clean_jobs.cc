@@ -86,12 +86,8 @@ std::string TranscodeDeclared(const sources::Record& record) {
 Result<JobOutput> CleanRecord(const Cleaner& cleaner, const CleanJobOptions& options,
                               std::string_view name, const sources::Record& record,
                               WorkerContext& context) {
-  std::string transcoded = TranscodeDeclared(record);
-  Input input;
-  input.bytes = transcoded.empty() ? std::string_view(record.payload) : transcoded;
-  input.url = record.url;
-  input.format = record.payload_is_html ? Format::kHtml : Format::kText;
-  Result<Cleaned> cleaned = cleaner.Clean(input);
+  std::string transcoded;
+  Result<Cleaned> cleaned = cleaner.Clean(RecordInput(record, transcoded));
   if (!cleaned.ok()) return cleaned.status();
   JobOutput out = Counters(*cleaned);
   if (options.format == OutputFormat::kText) {
@@ -112,7 +108,8 @@ Result<JobOutput> CleanRecord(const Cleaner& cleaner, const CleanJobOptions& opt
     writer_options.metadata_field = options.jsonl.metadata_field;
     return sources::JsonlWriter(writer_options);
   });
-  if (Status s = writer.Append(record.original_json, RecordText(*cleaned), add, &out.bytes); !s.ok()) {
+  if (Status s = writer.Append(record.original_json, RecordText(*cleaned), add, &out.bytes);
+      !s.ok()) {
     return s;
   }
   return out;
@@ -155,6 +152,15 @@ std::string PageOutputExt(OutputFormat format) {
 
 std::string StreamOutputExt(OutputFormat format) {
   return format == OutputFormat::kText ? "txt" : "jsonl";
+}
+
+Input RecordInput(const sources::Record& record, std::string& storage) {
+  storage = TranscodeDeclared(record);
+  Input input;
+  input.bytes = storage.empty() ? std::string_view(record.payload) : storage;
+  input.url = record.url;
+  input.format = record.payload_is_html ? Format::kHtml : Format::kText;
+  return input;
 }
 
 std::vector<CounterGroup> CleanCounterGroups(const Cleaner& cleaner) {

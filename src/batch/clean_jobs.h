@@ -59,6 +59,10 @@ struct CleanJobOptions {
 // names a record kind (a pipe cannot be looked at and read again).
 void ResolveKinds(InputFormat input_format, std::vector<InputFile>* inputs);
 
+// The Input of a record: its payload, URL and format. HTML whose transport declared a charset
+// is transcoded first, into `storage`, which must outlive the Input.
+Input RecordInput(const sources::Record& record, std::string& storage);
+
 // Output extensions for BatchOptions::output_ext and stream_output_ext.
 std::string PageOutputExt(OutputFormat format);
 std::string StreamOutputExt(OutputFormat format);

@@ -59,7 +59,6 @@ int RunClean(const Args& args) {
   std::vector<std::string> paths;
   batch::BatchOptions bo;
   batch::CleanJobOptions jo;
-  sources::JsonlOptions& jsonl = jo.jsonl;
   std::string progress = "auto", input_format = "auto", format = "auto", stats_file;
   po::options_description desc("options");
   // clang-format off
@@ -75,15 +74,9 @@ int RunClean(const Args& args) {
       ("input-format", po::value(&input_format)->default_value(input_format),
        "auto, text, html, jsonl or warc")
       ("format", po::value(&format)->default_value(format),
-       "auto (text for pages, jsonl for records), text or jsonl")
-      ("text-field", po::value(&jsonl.text_field)->default_value(jsonl.text_field),
-       "JSONL: field with the page as text (receives the cleaned text)")
-      ("html-field", po::value(&jsonl.html_field)->default_value(jsonl.html_field),
-       "JSONL: field with the page as HTML, preferred when present")
-      ("id-field", po::value(&jsonl.id_field)->default_value(jsonl.id_field), "JSONL: id field")
-      ("url-field", po::value(&jsonl.url_field)->default_value(jsonl.url_field),
-       "JSONL: URL field (else metadata.<url-field>)");
+       "auto (text for pages, jsonl for records), text or jsonl");
   // clang-format on
+  AddJsonlFlags(desc, jo.jsonl);
   AddRuleFlags(desc, options);
   po::variables_map vm;
   const char* usage =

@@ -3,6 +3,7 @@
 // grouped by the rule responsible, and the exit status says whether anything changed, so a
 // rules repository can gate its changes on it.
 #include <algorithm>
+#include <atomic>
 #include <iostream>
 #include <map>
 
@@ -19,7 +20,7 @@ namespace po = boost::program_options;
 namespace {
 
 struct Change {
-  size_t page = 0;
+  std::string page;  // CorpusPage::name
   uint32_t line = 0;
   std::string from, to;  // "label (decider)"
   std::string group;     // the responsible rule's origin, or "fallback"
@@ -56,7 +57,7 @@ int ResponsibleRule(const Cleaned& c, const Decision& d, bool label_changed) {
 
 // Decisions are per line of the same input, so both sides have the same lines.
 void Compare(const Cleaner& base, const Cleaned& a, const Cleaner& next, const Cleaned& b,
-             size_t page, size_t width, std::vector<Change>& out) {
+             const std::string& page, size_t width, std::vector<Change>& out) {
   size_t n = std::min(a.decisions.size(), b.decisions.size());
   for (size_t i = 0; i < n; ++i) {
     const Decision& da = a.decisions[i];
@@ -86,22 +87,26 @@ void Compare(const Cleaner& base, const Cleaned& a, const Cleaner& next, const C
 int RunDiff(const Args& args) {
   Options next_options;
   std::vector<std::string> base_rules, paths;
-  int threads = 0;
   size_t width = 100;
   po::options_description desc("options");
-  desc.add_options()("path", po::value(&paths)->composing(), "pages: files or folders")(
+  CorpusOptions corpus;
+  desc.add_options()("path", po::value(&paths)->composing(),
+                     "pages, JSONL or WARC files, or folders of them")(
       "base-rules", po::value(&base_rules)->composing(),
       "rules file or folder the base side uses instead of --rules (repeatable)")(
-      "threads,j", po::value(&threads)->default_value(threads), "worker threads; 0: one per core")(
-      "width", po::value(&width)->default_value(width), "bytes of line text shown; 0: all");
+      "threads,j", po::value(&corpus.threads)->default_value(0), "worker threads; 0: one per core")(
+      "width", po::value(&width)->default_value(width), "bytes of line text shown; 0: all")(
+      "url", po::value(&corpus.url), "URL of page files, for site-scoped rules");
+  AddJsonlFlags(desc, corpus.jsonl);
   AddRuleFlags(desc, next_options);
   const char* usage =
       "usage: winnow diff --rules NEW [--base-rules OLD] [--no-default-rules] PATH...\n"
-      "Cleans every page with the base rules (the built-in ones plus --base-rules) and the new\n"
-      "ones (the built-in ones plus --rules); --no-default-rules drops the built-in ones from\n"
-      "both. Lists every line whose label or dropped spans changed, grouped by the rule\n"
-      "responsible. Exit status: 0 nothing changed, 1 something changed, 2 usage or rule\n"
-      "errors or an input that could not be read (the corpus was not compared whole).";
+      "Cleans every page (page files, and the records of JSONL and WARC files) with the base\n"
+      "rules (the built-in ones plus --base-rules) and the new ones (the built-in ones plus\n"
+      "--rules); --no-default-rules drops the built-in ones from both. Lists every line whose\n"
+      "label or dropped spans changed, grouped by the rule responsible. Exit status: 0 nothing\n"
+      "changed, 1 something changed, 2 usage or rule errors or an input that could not be read\n"
+      "(the corpus was not compared whole).";
   po::variables_map vm;
   if (int rc = ParseArgs(args, desc, usage, "path", vm); rc >= 0) return rc;
   ApplyRuleFlags(vm, next_options);
@@ -117,25 +122,28 @@ int RunDiff(const Args& args) {
   if (!base || !next) return 2;
 
   std::vector<batch::InputFile> files = batch::WalkInputs(paths);
-  std::vector<std::vector<Change>> per_page(files.size());
-  std::vector<char> compared(files.size(), 0);
-  int failed = ForEachPage(files, next_options.max_document_bytes, threads,
-                           [&](size_t i, const Input& input) {
-                             Result<Cleaned> a = base->Clean(input);
-                             if (!a.ok()) return a.status();
-                             Result<Cleaned> b = next->Clean(input);
-                             if (!b.ok()) return b.status();
-                             Compare(*base, *a, *next, *b, i, width, per_page[i]);
-                             compared[i] = 1;
-                             return Status::Ok();
-                           });
+  // Each file's changes, in page order (one worker reads a file).
+  std::vector<std::vector<Change>> per_file(files.size());
+  std::atomic<size_t> pages{0}, pages_changed{0};
+  corpus.max_bytes = next_options.max_document_bytes;
+  int failed = ForEachPage(files, corpus, [&](const CorpusPage& page, const Input& input) {
+    Result<Cleaned> a = base->Clean(input);
+    if (!a.ok()) return a.status();
+    Result<Cleaned> b = next->Clean(input);
+    if (!b.ok()) return b.status();
+    std::vector<Change>& out = per_file[page.file];
+    const size_t before = out.size();
+    Compare(*base, *a, *next, *b, page.name, width, out);
+    ++pages;
+    pages_changed += out.size() > before;
+    return Status::Ok();
+  });
 
   // Groups in order of size, then name; lines in corpus order.
   std::map<std::string, std::vector<const Change*>> groups;
-  size_t changed = 0, pages_changed = 0, dropped = 0, kept = 0;
-  for (const auto& page : per_page) {
-    pages_changed += !page.empty();
-    for (const Change& c : page) {
+  size_t changed = 0, dropped = 0, kept = 0;
+  for (const auto& file : per_file) {
+    for (const Change& c : file) {
       groups[c.group].push_back(&c);
       ++changed, dropped += c.dropped, kept += c.kept;
     }
@@ -147,17 +155,17 @@ int RunDiff(const Args& args) {
   for (const auto& [group, changes] : sorted) {
     std::cout << group << "\n";
     for (const Change* c : changes) {
-      std::cout << "  " << files[c->page].path << ":" << c->line << "  " << c->from << " -> "
-                << c->to << "  | " << c->text << "\n";
+      std::cout << "  " << c->page << ":" << c->line << "  " << c->from << " -> " << c->to << "  | "
+                << c->text << "\n";
     }
     std::cout << "  " << changes.size() << (changes.size() == 1 ? " line" : " lines") << "\n\n";
   }
-  size_t pages = std::count(compared.begin(), compared.end(), 1);
   std::cout << changed << (changed == 1 ? " line" : " lines") << " changed in " << pages_changed
             << " of " << pages << " pages: " << dropped << " newly dropped, " << kept
             << " newly kept, " << changed - dropped - kept << " relabelled\n";
   if (failed) {
-    std::cerr << "winnow diff: " << failed << " inputs could not be compared\n";
+    std::cerr << "winnow diff: " << failed << (failed == 1 ? " input" : " inputs")
+              << " could not be compared\n";
     return 2;
   }
   return changed ? 1 : 0;

@@ -24,6 +24,16 @@ void AddRuleFlags(po::options_description& desc, Options& o) {
       "time budget per document, checked between stages (over: an error); 0: none");
 }
 
+void AddJsonlFlags(po::options_description& desc, sources::JsonlOptions& jsonl) {
+  desc.add_options()("text-field", po::value(&jsonl.text_field)->default_value(jsonl.text_field),
+                     "JSONL: field with the page as text (receives the cleaned text)")(
+      "html-field", po::value(&jsonl.html_field)->default_value(jsonl.html_field),
+      "JSONL: field with the page as HTML, preferred when present")(
+      "id-field", po::value(&jsonl.id_field)->default_value(jsonl.id_field), "JSONL: id field")(
+      "url-field", po::value(&jsonl.url_field)->default_value(jsonl.url_field),
+      "JSONL: URL field (else metadata.<url-field>)");
+}
+
 void ApplyRuleFlags(const po::variables_map& vm, Options& o) {
   if (vm.count("no-default-rules") && vm["no-default-rules"].as<bool>()) {
     o.use_default_rules = false;

@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 #include <string>
 
+#include "sources/jsonl_reader.h"
 #include "winnow/options.h"
 
 namespace winnow::cli {
@@ -12,6 +13,10 @@ namespace winnow::cli {
 // Adds --rules, --no-default-rules, --re2-max-mem, --max-bytes, --max-line-bytes and
 // --max-dom-depth, storing into `options`.
 void AddRuleFlags(boost::program_options::options_description& desc, Options& options);
+
+// Adds --text-field, --html-field, --id-field and --url-field, the JSONL record fields, for
+// the commands that read records (clean, diff, stats).
+void AddJsonlFlags(boost::program_options::options_description& desc, sources::JsonlOptions& jsonl);
 
 // Finishes what the flags could not store directly (the negated --no-default-rules).
 void ApplyRuleFlags(const boost::program_options::variables_map& vm, Options& options);

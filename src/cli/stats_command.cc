@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <iostream>
 #include <map>
-#include <optional>
 #include <set>
 
 #include "cli/commands.h"
@@ -23,7 +22,7 @@ namespace po = boost::program_options;
 namespace {
 
 struct Example {
-  size_t page = 0;
+  std::string page;  // CorpusPage::name
   uint32_t line = 0;
   std::string text;
 };
@@ -49,7 +48,7 @@ std::string Normalise(std::string_view s) {
   return out;
 }
 
-PageStats Collect(const Cleaned& c, size_t page, size_t width) {
+PageStats Collect(const Cleaned& c, const std::string& page, size_t width) {
   PageStats s;
   s.labels = c.label_counts;
   std::string_view src = c.source;
@@ -83,20 +82,24 @@ int RunStats(const Args& args) {
   Options options;
   std::vector<std::string> paths;
   std::string format = "text";
-  int threads = 0;
   size_t examples = 3, top = 20, width = 100;
+  CorpusOptions corpus;
   po::options_description desc("options");
-  desc.add_options()("path", po::value(&paths)->composing(), "pages: files or folders")(
+  desc.add_options()("path", po::value(&paths)->composing(),
+                     "pages, JSONL or WARC files, or folders of them")(
       "format", po::value(&format)->default_value(format), "text or json")(
       "examples", po::value(&examples)->default_value(examples), "example lines per rule")(
       "top", po::value(&top)->default_value(top), "fallback-removed lines listed")(
       "width", po::value(&width)->default_value(width), "bytes of line text shown; 0: all")(
-      "threads,j", po::value(&threads)->default_value(threads), "worker threads; 0: one per core");
+      "threads,j", po::value(&corpus.threads)->default_value(0), "worker threads; 0: one per core")(
+      "url", po::value(&corpus.url), "URL of page files, for site-scoped rules");
+  AddJsonlFlags(desc, corpus.jsonl);
   AddRuleFlags(desc, options);
   const char* usage =
       "usage: winnow stats [--format text|json] [--rules PATH]... PATH...\n"
       "Per rule, the lines and pages it decided; the rules that never fired; lines per label;\n"
-      "the removed lines the fallback decided most often (digits as 0, lowercased).";
+      "the removed lines the fallback decided most often (digits as 0, lowercased). A page is\n"
+      "a page file or a record of a JSONL or WARC file.";
   po::variables_map vm;
   if (int rc = ParseArgs(args, desc, usage, "path", vm); rc >= 0) return rc;
   ApplyRuleFlags(vm, options);
@@ -109,14 +112,15 @@ int RunStats(const Args& args) {
   if (!cleaner) return 2;
 
   std::vector<batch::InputFile> files = batch::WalkInputs(paths);
-  std::vector<std::optional<PageStats>> per_page(files.size());
-  int failed =
-      ForEachPage(files, options.max_document_bytes, threads, [&](size_t i, const Input& input) {
-        Result<Cleaned> c = cleaner->Clean(input);
-        if (!c.ok()) return c.status();
-        per_page[i] = Collect(*c, i, width);
-        return Status::Ok();
-      });
+  // Each file's pages, in order (one worker reads a file).
+  std::vector<std::vector<PageStats>> per_file(files.size());
+  corpus.max_bytes = options.max_document_bytes;
+  int failed = ForEachPage(files, corpus, [&](const CorpusPage& page, const Input& input) {
+    Result<Cleaned> c = cleaner->Clean(input);
+    if (!c.ok()) return c.status();
+    per_file[page.file].push_back(Collect(*c, page.name, width));
+    return Status::Ok();
+  });
 
   // Merged in corpus order, so examples and ties do not depend on the threads.
   const size_t rule_count = cleaner->rule_count();
@@ -125,22 +129,23 @@ int RunStats(const Args& args) {
   std::vector<std::vector<Example>> rule_examples(rule_count);
   std::map<std::string, Count> fallback;
   size_t pages = 0;
-  for (auto& page : per_page) {
-    if (!page) continue;
-    ++pages;
-    for (int l = 0; l < kLabelCount; ++l) labels[l] += page->labels[l];
-    for (auto& [r, lines] : page->rule_lines) {
-      rules[r].lines += lines.size();
-      ++rules[r].pages;
-      for (Example& e : lines) {
-        if (rule_examples[r].size() < examples) rule_examples[r].push_back(std::move(e));
+  for (auto& file : per_file) {
+    for (PageStats& page : file) {
+      ++pages;
+      for (int l = 0; l < kLabelCount; ++l) labels[l] += page.labels[l];
+      for (auto& [r, lines] : page.rule_lines) {
+        rules[r].lines += lines.size();
+        ++rules[r].pages;
+        for (Example& e : lines) {
+          if (rule_examples[r].size() < examples) rule_examples[r].push_back(std::move(e));
+        }
       }
-    }
-    std::set<std::string> seen;
-    for (std::string& text : page->fallback_removed) {
-      Count& c = fallback[text];
-      ++c.lines;
-      if (seen.insert(text).second) ++c.pages;
+      std::set<std::string> seen;
+      for (std::string& text : page.fallback_removed) {
+        Count& c = fallback[text];
+        ++c.lines;
+        if (seen.insert(text).second) ++c.pages;
+      }
     }
   }
   uint64_t total = 0;
@@ -175,7 +180,7 @@ int RunStats(const Args& args) {
              ",\"pages\":" + std::to_string(rules[r].pages) + ",\"examples\":[";
       for (size_t k = 0; k < rule_examples[r].size(); ++k) {
         const Example& e = rule_examples[r][k];
-        out += (k ? ",{\"path\":" : "{\"path\":") + Json(files[e.page].path) +
+        out += (k ? ",{\"path\":" : "{\"path\":") + Json(e.page) +
                ",\"line\":" + std::to_string(e.line) + ",\"text\":" + Json(e.text) + "}";
       }
       out += "]}";
@@ -209,8 +214,7 @@ int RunStats(const Args& args) {
       std::snprintf(buf, sizeof buf, "%6zu %5zu  ", rules[r].lines, rules[r].pages);
       out += buf + cleaner->RuleOrigin(r) + "  " + source(r) + "\n";
       for (const Example& e : rule_examples[r]) {
-        out += "               " + files[e.page].path + ":" + std::to_string(e.line) + "  | " +
-               e.text + "\n";
+        out += "               " + e.page + ":" + std::to_string(e.line) + "  | " + e.text + "\n";
       }
     }
     out += "\nrules that never fired (" + std::to_string(rule_count - order.size()) + "):\n";
