@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sources/testing.h"
 #include "test_util.h"
 #include "winnow/label.h"
 
@@ -244,7 +245,31 @@ TEST_F(CliTest, ExplainOnlyDroppedAndLabel) {
 TEST_F(CliTest, ExplainMissingFileExitsOne) {
   CliRun run = RunWinnow("explain " + Quote(tmp_ / "missing.txt"));
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_EQ(run.err, tmp_ / "missing.txt" + ": cannot open\n");
+  EXPECT_EQ(run.err, tmp_ / "missing.txt" + ": No such file or directory\n");
+  CliRun folder = RunWinnow("explain " + Quote(tmp_ / "."));
+  EXPECT_EQ(folder.exit_code, 2);
+  EXPECT_TRUE(Contains(folder.err, ": one file, not a folder")) << folder.err;
+}
+
+TEST_F(CliTest, ExplainRecordFilesRecordByRecordAndGzip) {
+  std::string jsonl = tmp_ / "c.jsonl";
+  WriteTestFile(jsonl,
+                "{\"id\": \"r1\", \"text\": \"Share this article\"}\n{\"text\": \"Menu\"}\n");
+  CliRun text = RunWinnow("explain --color never " + Quote(jsonl));
+  EXPECT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_TRUE(text.out.starts_with("== " + jsonl + "#r1\n    1  share ")) << text.out;
+  EXPECT_TRUE(Contains(text.out, "\n== " + jsonl + "#line 2\n    1  ")) << text.out;
+  CliRun json = RunWinnow("explain --format json " + Quote(jsonl));
+  std::vector<std::string> lines = SplitLines(json.out);
+  ASSERT_EQ(lines.size(), 4u) << json.out;
+  EXPECT_EQ(lines[0], "{\"page\":\"" + jsonl + "#r1\"}");
+  EXPECT_TRUE(lines[1].starts_with("{\"line\":1,\"label\":\"share\"")) << lines[1];
+
+  std::string gz = tmp_ / "page.txt.gz";
+  WriteTestFile(gz, sources::testing::GzipMember("Share this article\n"));
+  CliRun page = RunWinnow("explain --color never " + Quote(gz));
+  EXPECT_EQ(page.exit_code, 0) << page.err;
+  EXPECT_TRUE(page.out.starts_with("    1  share ")) << "a page: no header\n" << page.out;
 }
 
 TEST_F(CliTest, CheckAndTest) {

@@ -1,31 +1,36 @@
 // `winnow explain FILE`: every line with its label and the rule or reason that decided it.
+// A JSONL or WARC file is explained record by record, each under a header naming it.
 #include <unistd.h>
 
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli/commands.h"
+#include "cli/corpus.h"
 #include "cli/load_cleaner.h"
 #include "cli/rule_flags.h"
 #include "sinks/explain.h"
+#include "sources/jsonl_writer.h"
 
 namespace winnow::cli {
 namespace po = boost::program_options;
 
 int RunExplain(const Args& args) {
   Options options;
-  std::string file, only, label, format = "text", color = "auto", url;
+  std::string file, only, label, format = "text", color = "auto";
   ExplainOptions eo;
   po::options_description desc("options");
-  desc.add_options()("file", po::value(&file), "the page to explain (- for stdin)")(
-      "url", po::value(&url), "the page's URL, for site-scoped rules")(
+  CorpusOptions corpus;
+  corpus.threads = 1;  // the pages in order, on this thread
+  desc.add_options()("file", po::value(&file),
+                     "the page, or JSONL or WARC file, to explain (- for stdin)")(
+      "url", po::value(&corpus.url), "the page's URL, for site-scoped rules")(
       "only", po::value(&only), "list only 'dropped' or 'kept' lines")(
       "label", po::value(&label), "list only lines with this label")(
       "format", po::value(&format)->default_value(format), "text or json (JSON Lines)")(
       "features", po::bool_switch(&eo.features),
       "text: show each line's text features as rules test them (JSON always has them)")(
       "color", po::value(&color)->default_value(color), "auto, always or never");
+  AddJsonlFlags(desc, corpus.jsonl);
   AddRuleFlags(desc, options);
   po::variables_map vm;
   const char* usage =
@@ -62,33 +67,31 @@ int RunExplain(const Args& args) {
 
   std::unique_ptr<Cleaner> cleaner = LoadCleaner(options);
   if (!cleaner) return 2;
-  std::ostringstream bytes;
-  if (file == "-") {
-    bytes << std::cin.rdbuf();
-  } else {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-      std::cerr << file << ": cannot open\n";
-      return 1;
+  std::vector<batch::InputFile> files = batch::WalkInputs({file});
+  if (files.size() != 1) {
+    std::cerr << "winnow explain: " << file << ": one file, not a folder\n";
+    return 2;
+  }
+  corpus.max_bytes = options.max_document_bytes;
+  int failed = ForEachPage(files, corpus, [&](const CorpusPage& page, const Input& input) {
+    Result<Cleaned> out = cleaner->Clean(input);
+    if (!out.ok()) return out.status();
+    const bool record = page.name != files[0].path;
+    if (format == "json") {
+      if (record) {
+        std::string name;
+        sources::AppendJsonString(page.name, &name);
+        std::cout << "{\"page\":" << name << "}\n";
+      }
+      WriteExplainJson(*cleaner, *out, eo, std::cout);
+    } else {
+      if (record) std::cout << "== " << page.name << "\n";
+      WriteExplain(*cleaner, *out, eo, std::cout);
     }
-    bytes << in.rdbuf();
-  }
-  std::string data = bytes.str();
-  Input input;
-  input.bytes = data;
-  input.url = url;
-  Result<Cleaned> out = cleaner->Clean(input);
-  if (!out.ok()) {
-    std::cerr << file << ": " << out.status().message() << "\n";
-    return 1;
-  }
-  if (format == "json") {
-    WriteExplainJson(*cleaner, *out, eo, std::cout);
-  } else {
-    WriteExplain(*cleaner, *out, eo, std::cout);
-  }
+    return Status::Ok();
+  });
   std::cout.flush();
-  return std::cout ? 0 : 1;
+  return failed || !std::cout ? 1 : 0;
 }
 
 }  // namespace winnow::cli
