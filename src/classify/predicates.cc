@@ -23,10 +23,8 @@ bool Compare(Op op, double lhs, double rhs) {
 }
 
 bool MatchPattern(const Predicate& p, std::string_view subject, uint32_t id, PatternMemo* memo) {
-  int8_t* answer = memo == nullptr ? nullptr : memo->Find(id, p.slot);
-  if (answer == nullptr) return RE2::PartialMatch(subject, p.re->get());
-  if (*answer == PatternMemo::kUnknown) *answer = RE2::PartialMatch(subject, p.re->get());
-  return *answer != 0;
+  const int8_t* answer = memo == nullptr ? nullptr : memo->Find(p, id, subject);
+  return answer != nullptr ? *answer != 0 : RE2::PartialMatch(subject, p.re->get());
 }
 
 bool EvaluateRaw(const Predicate& p, const LineContext& c) {
@@ -80,6 +78,23 @@ bool EvaluateRaw(const Predicate& p, const LineContext& c) {
 }
 
 }  // namespace
+
+const int8_t* PatternMemo::Find(const Predicate& p, uint32_t id, std::string_view subject) {
+  if (sets_ == nullptr || p.slot >= sets_->slots) return nullptr;
+  const size_t row = size_t(id) * sets_->slots;
+  if (row + p.slot >= answers_.size()) return nullptr;
+  int8_t* answers = &answers_[row];
+  if (answers[p.slot] == kUnknown) {
+    const PredicateSets::Kind& kind =
+        p.feature == Feature::kClass ? sets_->class_patterns : sets_->path_patterns;
+    thread_local std::vector<int> hits;
+    hits.clear();
+    if (kind.set) kind.set->Match(subject, &hits);
+    for (uint32_t slot : kind.slots) answers[slot] = 0;
+    for (int h : hits) answers[kind.slots[h]] = 1;
+  }
+  return answers[p.slot] == kUnknown ? nullptr : &answers[p.slot];
+}
 
 bool Evaluate(const Predicate& p, const LineContext& ctx) {
   return EvaluateRaw(p, ctx) != p.negate;

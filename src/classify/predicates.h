@@ -3,33 +3,33 @@
 #define WINNOW_SRC_CLASSIFY_PREDICATES_H_
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "classify/line.h"
 #include "page.h"
 #include "rules/rule.h"
+#include "rules/rule_set.h"
 
 namespace winnow {
 
 // The answers of a page's pattern predicates (class~, path~), by DOM string id
 // (DomFeatures::attrs_id, path_id) and Predicate::slot: the lines of one block share their
-// strings, so each pattern runs once per string instead of once per line.
+// strings, and one RE2::Set search of a string answers every predicate of its kind.
 class PatternMemo {
  public:
-  // Forgets every answer; the page has `strings` DOM strings, the rules `slots` predicates.
-  void Reset(size_t strings, uint32_t slots) {
-    slots_ = slots;
-    answers_.assign(strings * slots, kUnknown);
+  // Forgets every answer; the page has `strings` DOM strings, the rules `sets`.
+  void Reset(size_t strings, const PredicateSets& sets) {
+    sets_ = &sets;
+    answers_.assign(strings * sets.slots, kUnknown);
   }
-  // The answer's cell (kUnknown until set), or null for an id the page does not have.
-  int8_t* Find(uint32_t string_id, uint32_t slot) {
-    const size_t i = size_t(string_id) * slots_ + slot;
-    return slot < slots_ && i < answers_.size() ? &answers_[i] : nullptr;
-  }
+  // Whether p (a class~ or path~ predicate) matches `subject`, the page's DOM string `id`;
+  // null when the memo cannot answer (no page set, or an id the page does not have).
+  const int8_t* Find(const Predicate& p, uint32_t id, std::string_view subject);
   static constexpr int8_t kUnknown = -1;
 
  private:
-  uint32_t slots_ = 0;
+  const PredicateSets* sets_ = nullptr;
   std::vector<int8_t> answers_;
 };
 

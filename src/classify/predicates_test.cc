@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "rules/rule_parser.h"
+#include "rules/rule_set.h"
 
 namespace winnow {
 namespace {
@@ -151,23 +152,33 @@ TEST(PredicatesTest, DomFeatures) {
 }
 
 TEST(PredicatesTest, PatternAnswersAreMemoizedPerDomString) {
+  auto rules = RuleSet::Compile({{"p.rules",
+                                  "sidebar drop class~/sidebar/\n"
+                                  "caption drop class~/^caption /\n"
+                                  "nav drop path~/>nav>/\n"}},
+                                1 << 20);
+  ASSERT_TRUE(rules.ok()) << rules.status().message();
+  const std::vector<Rule>& r = (*rules)->rules();
+  ASSERT_EQ((*rules)->predicate_sets().slots, 3u);
+  const Predicate& sidebar = r[0].predicates[0];
+  const Predicate& caption = r[1].predicates[0];
   Line line = SampleLine();
   DomFeatures dom = SampleDom();  // attrs "caption photo-credit story"
   dom.attrs_id = 1;
-  dom.path_id = 0;
   PatternMemo memo;
-  memo.Reset(/*strings=*/2, /*slots=*/1);  // ParseRules gives the one predicate slot 0
+  memo.Reset(/*strings=*/2, (*rules)->predicate_sets());
   LineContext ctx{line, &dom, 10, &memo};
-  Rule sidebar = RuleWith("class~/sidebar/");
-  EXPECT_FALSE(Evaluate(sidebar.predicates[0], ctx));
-  EXPECT_EQ(*memo.Find(1, 0), 0) << "the answer is kept under the attrs id";
-  *memo.Find(1, 0) = 1;
-  EXPECT_TRUE(Evaluate(sidebar.predicates[0], ctx)) << "and read back, not matched again";
-  EXPECT_EQ(memo.Find(2, 0), nullptr) << "an id the page does not have";
-  dom.attrs_id = 7;
-  EXPECT_FALSE(Evaluate(sidebar.predicates[0], ctx)) << "unknown ids are matched directly";
-  memo.Reset(2, 1);
-  EXPECT_EQ(*memo.Find(1, 0), PatternMemo::kUnknown) << "a new page forgets";
+  EXPECT_FALSE(Evaluate(sidebar, ctx));
+  EXPECT_TRUE(Evaluate(caption, ctx));
+  dom.attrs = "sidebar";  // a different string under the same id: the memo's answers stand
+  EXPECT_FALSE(Evaluate(sidebar, ctx)) << "answered once per string id, for every class~";
+  EXPECT_TRUE(Evaluate(caption, ctx));
+  dom.attrs_id = 7;  // an id the page does not have: matched directly
+  EXPECT_TRUE(Evaluate(sidebar, ctx));
+  memo.Reset(2, (*rules)->predicate_sets());
+  dom.attrs_id = 1;
+  EXPECT_TRUE(Evaluate(sidebar, ctx)) << "a new page forgets";
+  EXPECT_FALSE(Evaluate(r[2].predicates[0], ctx)) << "path~ has its own set";
 }
 
 TEST(PredicatesTest, HiddenAndHeadingsWhenSet) {

@@ -55,6 +55,26 @@ bool AnchoredAtStart(std::string_view p) {
   return true;
 }
 
+// Numbers a class~ or path~ predicate and adds its pattern to its kind's set.
+void AddPredicatePattern(Predicate& p, int64_t max_mem, PredicateSets& sets,
+                         std::vector<std::string>& errors) {
+  PredicateSets::Kind& kind =
+      p.feature == Feature::kClass ? sets.class_patterns : sets.path_patterns;
+  if (!kind.set) {
+    RE2::Options options;
+    options.set_max_mem(max_mem);
+    options.set_log_errors(false);
+    kind.set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  }
+  p.slot = sets.slots++;
+  std::string error;
+  if (kind.set->Add(p.re->pattern(), &error) < 0) {
+    errors.push_back("predicate pattern /" + p.re->pattern() + "/: " + error);
+    return;
+  }
+  kind.slots.push_back(p.slot);
+}
+
 Status ReadRuleFile(const fs::path& path, std::vector<RuleSource>& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path.string() + ": cannot read rules file");
@@ -107,7 +127,7 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
   set->rules_ = std::move(parsed.rules);
   for (Rule& r : set->rules_) {
     for (Predicate& p : r.predicates) {
-      if (p.re) p.slot = set->pattern_predicates_++;
+      if (p.re) AddPredicatePattern(p, max_mem, set->predicate_sets_, errors);
     }
   }
 
@@ -147,6 +167,13 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
         errors.push_back("rule set: the patterns need more than --re2-max-mem=" +
                          std::to_string(max_mem) + " bytes of RE2 memory");
       }
+    }
+  }
+  for (PredicateSets::Kind* kind :
+       {&set->predicate_sets_.class_patterns, &set->predicate_sets_.path_patterns}) {
+    if (errors.empty() && kind->set && !kind->set->Compile()) {
+      errors.push_back("rule set: the class~/path~ patterns need more than --re2-max-mem=" +
+                       std::to_string(max_mem) + " bytes of RE2 memory");
     }
   }
   if (!errors.empty()) {

@@ -22,6 +22,17 @@ struct RuleSource {
   std::string text;
 };
 
+// The class~ and path~ patterns of all rules, each kind in one RE2::Set, so that a DOM string
+// is searched once for all of them (PatternMemo in classify/predicates.h).
+struct PredicateSets {
+  struct Kind {
+    std::unique_ptr<RE2::Set> set;  // null when no rule has such a predicate
+    std::vector<uint32_t> slots;    // RE2::Set index -> Predicate::slot
+  };
+  Kind class_patterns, path_patterns;
+  uint32_t slots = 0;  // every class~ and path~ predicate, numbered by Predicate::slot
+};
+
 class RuleSet {
  public:
   // Compiles sources in order; settings of later files override earlier ones. All errors are
@@ -37,8 +48,7 @@ class RuleSet {
   const Settings& settings() const { return settings_; }
   // Rules that have no pattern: candidates on every line.
   const std::vector<int>& unpatterned() const { return unpatterned_; }
-  // How many class~ / path~ predicates the rules have (their Predicate::slot: 0, 1, ...).
-  uint32_t pattern_predicates() const { return pattern_predicates_; }
+  const PredicateSets& predicate_sets() const { return predicate_sets_; }
 
   // Appends to `hits` the index of every rule whose pattern matches `text`. With `words`
   // (the line's word count), rules whose `words<=N` predicates rule the line out may be
@@ -61,7 +71,7 @@ class RuleSet {
   };
   PatternSet anchored_, unanchored_;
   std::vector<int> unpatterned_;
-  uint32_t pattern_predicates_ = 0;
+  PredicateSets predicate_sets_;
 };
 
 }  // namespace winnow
