@@ -43,6 +43,7 @@ struct Frame {
   bool attrs_known = false;
   bool block_known = false;
   DomString attrs, tag_name, path;
+  std::string_view class_value, id, role;  // the element's own attributes, for attrs
 };
 
 struct Totals {
@@ -54,13 +55,37 @@ float Ratio(uint32_t part, uint32_t whole) {
   return whole == 0 ? 0.0f : static_cast<float>(part) / static_cast<float>(whole);
 }
 
-std::string_view Attribute(const GumboNode* node, const char* name) {
-  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
-  return a == nullptr ? std::string_view() : std::string_view(a->value);
-}
+// The attributes the walk reads, found in one pass over the element's (Gumbo lowercases
+// attribute names, and the pre-pass has dropped the others).
+struct Attributes {
+  std::string_view class_value, id, role, style, aria_hidden;
+  bool href = false, hidden = false;
+};
 
-bool HasAttribute(const GumboNode* node, const char* name) {
-  return gumbo_get_attribute(&node->v.element.attributes, name) != nullptr;
+Attributes ReadAttributes(const GumboNode* node) {
+  Attributes out;
+  const GumboVector& attrs = node->v.element.attributes;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
+    const std::string_view name(a->name);
+    const std::string_view value(a->value);
+    if (name == "class") {
+      out.class_value = value;
+    } else if (name == "id") {
+      out.id = value;
+    } else if (name == "role") {
+      out.role = value;
+    } else if (name == "style") {
+      out.style = value;
+    } else if (name == "aria-hidden") {
+      out.aria_hidden = value;
+    } else if (name == "href") {
+      out.href = true;
+    } else if (name == "hidden") {
+      out.hidden = true;
+    }
+  }
+  return out;
 }
 
 // True if `style` sets `property` to `value` (both lowercase), ignoring case and spaces.
@@ -79,12 +104,10 @@ bool StyleSets(std::string_view style, std::string_view property, std::string_vi
   return false;
 }
 
-bool IsHiddenElement(const GumboNode* node) {
-  if (HasAttribute(node, "hidden")) return true;
-  if (EqualsIgnoreCase(Attribute(node, "aria-hidden"), "true")) return true;
-  const std::string_view style = Attribute(node, "style");
-  return !style.empty() &&
-         (StyleSets(style, "display", "none") || StyleSets(style, "visibility", "hidden"));
+bool IsHiddenElement(const Attributes& a) {
+  if (a.hidden || EqualsIgnoreCase(a.aria_hidden, "true")) return true;
+  return !a.style.empty() &&
+         (StyleSets(a.style, "display", "none") || StyleSets(a.style, "visibility", "hidden"));
 }
 
 uint32_t ContainerBitsOfRole(std::string_view role) {
@@ -159,6 +182,10 @@ class DomWalker {
   Status Walk(const GumboNode* html) {
     Frame root;
     root.node = html;
+    const Attributes root_attrs = ReadAttributes(html);
+    root.class_value = root_attrs.class_value;
+    root.id = root_attrs.id;
+    root.role = root_attrs.role;
     root.tag = GUMBO_TAG_HTML;
     root.breaks = true;
     frames_.push_back(root);
@@ -211,12 +238,16 @@ class DomWalker {
       return;
     }
     const uint32_t index = static_cast<uint32_t>(frames_.size());
+    const Attributes attrs = ReadAttributes(node);
     Frame f;
     f.node = node;
     f.tag = tag;
+    f.class_value = attrs.class_value;
+    f.id = attrs.id;
+    f.role = attrs.role;
     f.heading = parent.heading;
     f.hidden = parent.hidden;
-    f.in_link = parent.in_link || (tag == GUMBO_TAG_A && HasAttribute(node, "href"));
+    f.in_link = parent.in_link || (tag == GUMBO_TAG_A && attrs.href);
     f.pre = parent.pre || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING;
     f.containers = parent.containers;
     f.block = parent.block;
@@ -224,13 +255,13 @@ class DomWalker {
     f.list = parent.list;
     if (!flatten) {
       f.breaks = IsBlockTag(tag);
-      if (!parent.hidden && IsHiddenElement(node)) {
+      if (!parent.hidden && IsHiddenElement(attrs)) {
         // Hidden inline content (screen-reader text, MathML twins of formulas) would split a
         // visible sentence: it is dropped. Hidden blocks are lines of their own: kept, flagged.
         if (!f.breaks) return;
         f.hidden = true;
       }
-      f.containers |= ContainerBitsOfTag(tag) | ContainerBitsOfRole(Attribute(node, "role"));
+      f.containers |= ContainerBitsOfTag(tag) | ContainerBitsOfRole(attrs.role);
       if (const int level = HeadingLevel(tag)) f.heading = static_cast<uint8_t>(level);
       if (tag == GUMBO_TAG_TR) f.compact_row = IsCompactRow(node);
       if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
@@ -403,12 +434,11 @@ class DomWalker {
     while (from > 0 && !frames_[from - 1].attrs_known) --from;
     std::string s;
     for (uint32_t k = from; k <= index; ++k) {
-      const GumboNode* node = frames_[k].node;
+      const Frame& frame = frames_[k];
       const size_t cap = options_.max_attrs_bytes;
       s.clear();
-      const bool fits = AppendTokens(Attribute(node, "class"), cap, &s) &&
-                        AppendTokens(Attribute(node, "id"), cap, &s) &&
-                        AppendTokens(Attribute(node, "role"), cap, &s);
+      const bool fits = AppendTokens(frame.class_value, cap, &s) &&
+                        AppendTokens(frame.id, cap, &s) && AppendTokens(frame.role, cap, &s);
       if (fits && s.empty() && k > 0) {
         frames_[k].attrs = frames_[k - 1].attrs;
       } else {
