@@ -1,4 +1,4 @@
-#include "classify/main_block.h"
+#include "classify/main_region.h"
 
 #include <gtest/gtest.h>
 
@@ -32,7 +32,9 @@ TEST(FindMainRegionTest, ProseWinsWithoutHints) {
   Settings s;
   s.main_region_min_words = 10;
   std::vector<char> hinted(f.lines.size(), 0);
-  EXPECT_EQ(FindMainRegion(f.lines, f.page, s, hinted), (std::pair<size_t, size_t>{6, 6}));
+  MainRegion r = FindMainRegion(f.lines, f.page, s, hinted);
+  EXPECT_EQ(r.first, 6u);
+  EXPECT_EQ(r.last, 6u);
 }
 
 TEST(FindMainRegionTest, HintedContainerWins) {
@@ -41,7 +43,9 @@ TEST(FindMainRegionTest, HintedContainerWins) {
   s.main_region_min_words = 10;
   std::vector<char> hinted(f.lines.size(), 0);
   for (size_t i = 0; i < 6; ++i) hinted[i] = 1;
-  EXPECT_EQ(FindMainRegion(f.lines, f.page, s, hinted), (std::pair<size_t, size_t>{0, 5}));
+  MainRegion r = FindMainRegion(f.lines, f.page, s, hinted);
+  EXPECT_EQ(r.first, 0u);
+  EXPECT_EQ(r.last, 5u);
 }
 
 TEST(FindMainRegionTest, TextDumpsHaveNoRegion) {
@@ -49,8 +53,37 @@ TEST(FindMainRegionTest, TextDumpsHaveNoRegion) {
   f.page.dom.clear();
   f.page.html = false;
   std::vector<char> hinted(f.lines.size(), 1);
-  std::pair<size_t, size_t> r = FindMainRegion(f.lines, f.page, Settings(), hinted);
-  EXPECT_GT(r.first, r.second);
+  EXPECT_TRUE(FindMainRegion(f.lines, f.page, Settings(), hinted).empty());
+}
+
+TEST(InMainRegionTest, SideContainersNestedInTheRegionAreLeftOut) {
+  MainRegion r{2, 6, kInArticle};
+  DomFeatures prose, share_box, in_aside;
+  prose.containers = kInArticle;
+  share_box.containers = kInArticle | kInAside;
+  EXPECT_TRUE(InMainRegion(r, 2, prose));
+  EXPECT_FALSE(InMainRegion(r, 3, share_box));
+  EXPECT_FALSE(InMainRegion(r, 7, prose));
+  // A region that is itself in an aside keeps its lines.
+  r.containers = kInAside;
+  in_aside.containers = kInAside | kInList;
+  EXPECT_TRUE(InMainRegion(r, 4, in_aside));
+}
+
+TEST(FindMainRegionTest, SpanSharesTheContainersOfAllItsLines) {
+  Fixture f;
+  Settings s;
+  s.main_region_min_words = 10;
+  std::vector<char> hinted(f.lines.size(), 0);
+  for (size_t i = 0; i < 6; ++i) {
+    hinted[i] = 1;
+    f.page.dom[i].containers = kInArticle | kInTable;
+  }
+  f.page.dom[2].containers |= kInAside;
+  MainRegion r = FindMainRegion(f.lines, f.page, s, hinted);
+  EXPECT_EQ(r.containers, kInArticle | kInTable);
+  EXPECT_FALSE(InMainRegion(r, 2, f.page.dom[2]));
+  EXPECT_TRUE(InMainRegion(r, 3, f.page.dom[3]));
 }
 
 }  // namespace
