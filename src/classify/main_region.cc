@@ -1,7 +1,6 @@
 #include "classify/main_region.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "classify/fallback.h"
 
@@ -10,35 +9,89 @@ namespace {
 
 constexpr uint32_t kSideContainers = kInAside | kInNav | kInHeader | kInFooter | kInForm | kInMenu;
 
+// The container tree of a page, by block id: each container's prose words (`words`, its own
+// lines only) and in its whole subtree (`subtree`), and the end of its subtree's id run.
+struct Containers {
+  std::vector<uint32_t> parent, end;
+  std::vector<uint64_t> words, subtree;
+};
+
+// Climbs from `best` while its subtree holds less than region_climb_share of `total`, and the
+// enclosing container adds one with at least region_climb_peer of best's words (wrappers that
+// add no prose are passed through). Each step scans only the ids it adds, so the climb is
+// linear in the number of containers.
+uint32_t Climb(const Containers& c, uint32_t best, uint64_t total, const Settings& settings) {
+  const double peer_words = settings.region_climb_peer * static_cast<double>(c.words[best]);
+  uint32_t root = best;
+  while (root != 0 && static_cast<double>(c.subtree[root]) <
+                          settings.region_climb_share * static_cast<double>(total)) {
+    const uint32_t up = c.parent[root];
+    if (c.subtree[up] > c.subtree[root]) {
+      uint64_t peer = c.words[up];
+      for (uint32_t id = up + 1; id < root; ++id) peer = std::max(peer, c.words[id]);
+      for (uint32_t id = c.end[root]; id < c.end[up]; ++id) peer = std::max(peer, c.words[id]);
+      if (static_cast<double>(peer) < peer_words) break;
+    }
+    root = up;
+  }
+  return root;
+}
+
 }  // namespace
 
 MainRegion FindMainRegion(const std::vector<Line>& lines, const Page& page,
                           const Settings& settings, const std::vector<char>& hinted) {
   MainRegion region;
   if (page.dom.empty() || settings.main_region_min_words <= 0) return region;
-  std::unordered_map<uint32_t, uint64_t> words;
+  thread_local Containers c;
+  thread_local std::vector<char> prose;
+  size_t count = page.block_parent.size();
+  for (const DomFeatures& d : page.dom) count = std::max<size_t>(count, d.block_id + 1);
+  c.parent.assign(count, 0);
+  std::copy(page.block_parent.begin(), page.block_parent.end(), c.parent.begin());
+  c.words.assign(count, 0);
+  prose.assign(lines.size(), 0);
+  uint64_t total = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     const DomFeatures& d = page.dom[i];
     if (d.hidden || d.link_density > settings.max_link_density) continue;
+    uint64_t w = 0;
     if (hinted[i]) {
-      words[d.block_id] += static_cast<uint64_t>(settings.main_hint_weight * lines[i].words);
+      w = static_cast<uint64_t>(settings.main_hint_weight * lines[i].words);
     } else if (InitialQuality(lines[i], &d, settings) >= Quality::kNearGood) {
-      words[d.block_id] += lines[i].words;
+      w = lines[i].words;
     }
+    c.words[d.block_id] += w;
+    total += w;
+    prose[i] = w > 0;
   }
   uint32_t best = 0;
-  uint64_t best_words = 0;
-  for (const auto& [id, w] : words) {
-    if (w > best_words || (w == best_words && id < best)) best = id, best_words = w;
+  for (uint32_t id = 1; id < count; ++id) {
+    if (c.words[id] > c.words[best]) best = id;
   }
-  if (best_words < settings.main_region_min_words) return region;
+  if (c.words[best] < settings.main_region_min_words) return region;
+
+  uint32_t root = best;
+  if (settings.region_climb_share > 0) {
+    c.subtree = c.words;
+    c.end.resize(count);
+    for (uint32_t id = 0; id < count; ++id) c.end[id] = id + 1;
+    for (uint32_t id = static_cast<uint32_t>(count); id-- > 1;) {
+      c.subtree[c.parent[id]] += c.subtree[id];
+      c.end[c.parent[id]] = std::max(c.end[c.parent[id]], c.end[id]);
+    }
+    root = Climb(c, best, total, settings);
+  }
+  // The best container's lines, and after a climb the prose lines of the whole subtree: the
+  // span stops at the last paragraph, not at the link lists or widgets after it.
   region.first = lines.size();
-  region.containers = ~0u;
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (page.dom[i].block_id != best) continue;
+    const uint32_t id = page.dom[i].block_id;
+    if (id != best && !(root != best && prose[i] && id >= root && id < c.end[root])) continue;
     region.first = std::min(region.first, i);
     region.last = i;
   }
+  region.containers = ~0u;
   for (size_t i = region.first; i <= region.last; ++i) region.containers &= page.dom[i].containers;
   return region;
 }

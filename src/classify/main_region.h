@@ -23,7 +23,9 @@ struct MainRegion {
 // The span of lines of the block container (DomFeatures::block_id) holding the most prose
 // words in lines that are neither hidden nor link-dense; lines a `main` rule fired on
 // (`hinted`, one per line) count whatever their prose, main_hint_weight times. Empty when no
-// container holds main_region_min_words.
+// container holds main_region_min_words. When that container holds too small a share of the
+// page's prose (an article split into sections), the region climbs to an enclosing container
+// (region_climb_share, region_climb_peer) and spans its prose lines.
 MainRegion FindMainRegion(const std::vector<Line>& lines, const Page& page,
                           const Settings& settings, const std::vector<char>& hinted);
 
