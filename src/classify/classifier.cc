@@ -161,7 +161,7 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
 
   MainRegion main_region = FindMainRegion(lines, page, settings, hinted);
   ApplyFallback(lines, page, settings, main_region, out.decisions);
-  KeepMainBlock(lines, settings, main_region, out.decisions);
+  KeepMainBlock(lines, page, settings, main_region, out.decisions);
 }
 
 }  // namespace winnow

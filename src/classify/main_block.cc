@@ -2,9 +2,28 @@
 
 #include <algorithm>
 
+#include "classify/fallback.h"
+
 namespace winnow {
 
-void KeepMainBlock(const std::vector<Line>& lines, const Settings& settings,
+namespace {
+
+// True if one of lines [first, last] is a paragraph of the region's winning container.
+bool HoldsRegionParagraph(const std::vector<Line>& lines, const Page& page,
+                          const Settings& settings, const MainRegion& region,
+                          const std::vector<Decision>& decisions, size_t first, size_t last) {
+  for (size_t i = first; i <= last; ++i) {
+    if (decisions[i].reason == Reason::kMainBlock && page.dom[i].block_id == region.block &&
+        InitialQuality(lines[i], &page.dom[i], settings) == Quality::kGood) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void KeepMainBlock(const std::vector<Line>& lines, const Page& page, const Settings& settings,
                    const MainRegion& region, std::vector<Decision>& decisions) {
   if (settings.block_gap_lines <= 0) return;
   struct Block {
@@ -39,6 +58,10 @@ void KeepMainBlock(const std::vector<Line>& lines, const Settings& settings,
                       ? settings.region_outside_share * static_cast<double>(region_words)
                       : settings.block_min_share * static_cast<double>(main_words);
     if (b.words >= need) continue;
+    if (in_region &&
+        HoldsRegionParagraph(lines, page, settings, region, decisions, b.first, b.last)) {
+      continue;
+    }
     for (size_t i = b.first; i <= b.last; ++i) {
       Decision& d = decisions[i];
       if (d.label != Label::kBody || d.rule >= 0) continue;

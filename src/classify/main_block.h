@@ -8,14 +8,18 @@
 
 #include "classify/line.h"
 #include "classify/main_region.h"
+#include "page.h"
 #include "rules/settings.h"
 #include "winnow/winnow.h"
 
 namespace winnow {
 
 // Only lines the fallback kept are dropped; lines a keep rule protected stay. With an HTML
-// main region, blocks that do not reach into it must hold region_outside_share of its words.
-void KeepMainBlock(const std::vector<Line>& lines, const Settings& settings,
+// main region, blocks that do not reach into it must hold region_outside_share of its words,
+// and a block that holds a paragraph (a line the fallback would call long) of the region's
+// winning container itself stays whatever its size: a lead cut off from the rest of the
+// article by an inline widget.
+void KeepMainBlock(const std::vector<Line>& lines, const Page& page, const Settings& settings,
                    const MainRegion& region, std::vector<Decision>& decisions);
 
 }  // namespace winnow

@@ -84,6 +84,7 @@ MainRegion FindMainRegion(const std::vector<Line>& lines, const Page& page,
   }
   // The best container's lines, and after a climb the prose lines of the whole subtree: the
   // span stops at the last paragraph, not at the link lists or widgets after it.
+  region.block = best;
   region.first = lines.size();
   for (size_t i = 0; i < lines.size(); ++i) {
     const uint32_t id = page.dom[i].block_id;

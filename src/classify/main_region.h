@@ -16,6 +16,7 @@ namespace winnow {
 struct MainRegion {
   size_t first = 1, last = 0;  // line indices; the region is empty when first > last
   uint32_t containers = 0;     // Container bits every line of the span shares
+  uint32_t block = 0;          // the winning container (its own lines, not those it nests)
 
   bool empty() const { return first > last; }
 };
