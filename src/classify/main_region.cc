@@ -16,21 +16,31 @@ struct Containers {
   std::vector<uint64_t> words, subtree;
 };
 
-// Climbs from `best` while its subtree holds less than region_climb_share of `total`, and the
-// enclosing container adds one with at least region_climb_peer of best's words (wrappers that
-// add no prose are passed through). Each step scans only the ids it adds, so the climb is
-// linear in the number of containers.
+constexpr uint32_t kOwnLines = ~0u;  // Climb's answer when the region is best's own lines
+
+// Where the region grows while it holds less than region_climb_share of `total`: first into
+// the containers nested in `best`, then to each enclosing container, as long as every step
+// adds a container with at least region_climb_peer of best's words (steps that add no prose
+// are free). Returns the container whose prose lines join best's own, or kOwnLines. Each step
+// scans only the ids it adds, so the climb is linear in the number of containers.
 uint32_t Climb(const Containers& c, uint32_t best, uint64_t total, const Settings& settings) {
+  const double need = settings.region_climb_share * static_cast<double>(total);
   const double peer_words = settings.region_climb_peer * static_cast<double>(c.words[best]);
+  auto largest = [&](uint32_t from, uint32_t to) {
+    uint64_t w = 0;
+    for (uint32_t id = from; id < to; ++id) w = std::max(w, c.words[id]);
+    return static_cast<double>(w);
+  };
+  if (static_cast<double>(c.words[best]) >= need) return kOwnLines;
+  if (c.subtree[best] > c.words[best] && largest(best + 1, c.end[best]) < peer_words) {
+    return kOwnLines;
+  }
   uint32_t root = best;
-  while (root != 0 && static_cast<double>(c.subtree[root]) <
-                          settings.region_climb_share * static_cast<double>(total)) {
+  while (root != 0 && static_cast<double>(c.subtree[root]) < need) {
     const uint32_t up = c.parent[root];
-    if (c.subtree[up] > c.subtree[root]) {
-      uint64_t peer = c.words[up];
-      for (uint32_t id = up + 1; id < root; ++id) peer = std::max(peer, c.words[id]);
-      for (uint32_t id = c.end[root]; id < c.end[up]; ++id) peer = std::max(peer, c.words[id]);
-      if (static_cast<double>(peer) < peer_words) break;
+    if (c.subtree[up] > c.subtree[root] &&
+        std::max(largest(up, root), largest(c.end[root], c.end[up])) < peer_words) {
+      break;
     }
     root = up;
   }
@@ -71,7 +81,7 @@ MainRegion FindMainRegion(const std::vector<Line>& lines, const Page& page,
   }
   if (c.words[best] < settings.main_region_min_words) return region;
 
-  uint32_t root = best;
+  uint32_t root = kOwnLines;
   if (settings.region_climb_share > 0) {
     c.subtree = c.words;
     c.end.resize(count);
@@ -82,13 +92,15 @@ MainRegion FindMainRegion(const std::vector<Line>& lines, const Page& page,
     }
     root = Climb(c, best, total, settings);
   }
-  // The best container's lines, and after a climb the prose lines of the whole subtree: the
-  // span stops at the last paragraph, not at the link lists or widgets after it.
+  // The best container's lines, and after a climb the prose lines of root's subtree: the span
+  // stops at the last paragraph, not at the link lists or widgets after it.
   region.block = best;
   region.first = lines.size();
   for (size_t i = 0; i < lines.size(); ++i) {
     const uint32_t id = page.dom[i].block_id;
-    if (id != best && !(root != best && prose[i] && id >= root && id < c.end[root])) continue;
+    if (id != best && !(root != kOwnLines && prose[i] && id >= root && id < c.end[root])) {
+      continue;
+    }
     region.first = std::min(region.first, i);
     region.last = i;
   }

@@ -25,8 +25,9 @@ struct MainRegion {
 // words in lines that are neither hidden nor link-dense; lines a `main` rule fired on
 // (`hinted`, one per line) count whatever their prose, main_hint_weight times. Empty when no
 // container holds main_region_min_words. When that container holds too small a share of the
-// page's prose (an article split into sections), the region climbs to an enclosing container
-// (region_climb_share, region_climb_peer) and spans its prose lines.
+// page's prose (an article split into sections), the region takes in the containers nested in
+// it and climbs to enclosing ones (region_climb_share, region_climb_peer), spanning their prose
+// lines.
 MainRegion FindMainRegion(const std::vector<Line>& lines, const Page& page,
                           const Settings& settings, const std::vector<char>& hinted);
 

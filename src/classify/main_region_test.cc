@@ -133,6 +133,23 @@ TEST(FindMainRegionTest, ClimbsToTheContainerOfAnArticleSplitIntoSections) {
   EXPECT_EQ(r.last, 5u) << "up to the last paragraph: not the share line, not the comments";
 }
 
+TEST(FindMainRegionTest, TakesInTheContainersNestedInTheWinningOne) {
+  // body 1 > article 2 (two paragraphs of its own) > divs 3 and 4; body 1 > asides 5 and 6.
+  Tree t({{"Menu", 1},
+          {kParagraph, 2},
+          {kParagraph, 2},
+          {kParagraph, 3},
+          {kParagraph, 3},
+          {kParagraph, 4},
+          {kParagraph, 5},
+          {kParagraph, 6}},
+         {0, 0, 1, 2, 2, 1, 1});
+  MainRegion r = t.Find(Settings());
+  EXPECT_EQ(r.block, 2u);
+  EXPECT_EQ(r.first, 1u);
+  EXPECT_EQ(r.last, 5u);
+}
+
 TEST(FindMainRegionTest, StaysInItsContainerWithoutClimbing) {
   Settings s;
   s.region_climb_share = 0;
