@@ -67,6 +67,9 @@ struct Page {
   Metadata meta;    // what the source already found (HTML meta tags, JSON-LD)
   std::string url;  // for site-scoped rules
   bool html = false;
+  // HTML: per block_id, the id of the enclosing block container (0: none). Ids follow document
+  // order, so the ids of a container's subtree are one run after its own.
+  std::vector<uint32_t> block_parent;
 };
 
 }  // namespace winnow

@@ -4,6 +4,7 @@
 
 #include "classify/fallback.h"
 #include "classify/main_block.h"
+#include "classify/main_region.h"
 #include "classify/predicates.h"
 #include "classify/segmenter.h"
 #include "rules/span_match.h"
@@ -160,9 +161,9 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     if (d.rule >= 0 && all[d.rule].action == Action::kCutToEnd) region = &all[d.rule];
   }
 
-  std::pair<size_t, size_t> main_region = FindMainRegion(lines, page, settings, hinted);
+  MainRegion main_region = FindMainRegion(lines, page, settings, hinted);
   ApplyFallback(lines, page, settings, main_region, out.decisions);
-  KeepMainBlock(lines, settings, main_region, out.decisions);
+  KeepMainBlock(lines, page, settings, main_region, out.decisions);
 }
 
 }  // namespace winnow

@@ -40,7 +40,7 @@ Quality InitialQuality(const Line& line, const DomFeatures* dom, const Settings&
 }
 
 void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Settings& settings,
-                   std::pair<size_t, size_t> region, std::vector<Decision>& decisions) {
+                   const MainRegion& region, std::vector<Decision>& decisions) {
   thread_local std::vector<Judged> judged;
   judged.clear();
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -55,7 +55,7 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
       continue;
     }
     const DomFeatures* dom = page.dom.empty() ? nullptr : &page.dom[i];
-    if (i >= region.first && i <= region.second && !dom->hidden &&
+    if (dom && InMainRegion(region, i, *dom) && !dom->hidden &&
         dom->link_density <= settings.region_max_link_density) {
       Decision& d = decisions[i];
       d.label = Label::kBody;

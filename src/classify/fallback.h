@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "classify/line.h"
+#include "classify/main_region.h"
 #include "page.h"
 #include "rules/settings.h"
 #include "winnow/winnow.h"
@@ -22,10 +23,10 @@ Quality InitialQuality(const Line& line, const DomFeatures* dom, const Settings&
 
 // Fills the label and reason of every decision whose `rule` is -1 and whose reason is not
 // kCutRegion; rule-decided lines act as fixed good (keep) or bad (removed) neighbours.
-// Lines in the main region [region.first, region.second] (HTML) that are neither hidden nor
-// link-dense are body outright (reason kMainBlock).
+// Lines in the main region (HTML; InMainRegion) that are neither hidden nor link-dense are
+// body outright (reason kMainBlock).
 void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Settings& settings,
-                   std::pair<size_t, size_t> region, std::vector<Decision>& decisions);
+                   const MainRegion& region, std::vector<Decision>& decisions);
 
 }  // namespace winnow
 

@@ -243,7 +243,7 @@ TEST(ApplyFallbackTest, LeavesRuleAndCutDecisionsAlone) {
   d[0].reason = Reason::kRule;
   d[1].label = Label::kSidebar;
   d[1].reason = Reason::kCutRegion;
-  ApplyFallback(lines, page, Settings(), /*region=*/{1, 0}, d);
+  ApplyFallback(lines, page, Settings(), MainRegion(), d);
   EXPECT_EQ(d[0].label, Label::kCaption);
   EXPECT_EQ(d[0].reason, Reason::kRule);
   EXPECT_EQ(d[1].label, Label::kSidebar);
@@ -266,7 +266,7 @@ TEST(ApplyFallbackTest, LinesOfTheHtmlMainRegionAreBody) {
   d[1].rule = 0;  // a rule's decision stands inside the region too
   d[1].label = Label::kCaption;
   d[1].reason = Reason::kRule;
-  ApplyFallback(lines, page, Settings(), /*region=*/{0, 3}, d);
+  ApplyFallback(lines, page, Settings(), MainRegion{0, 3}, d);
   EXPECT_EQ(d[0].label, Label::kBody);
   EXPECT_EQ(d[0].reason, Reason::kMainBlock);
   EXPECT_EQ(d[1].label, Label::kCaption);

@@ -4,28 +4,23 @@
 #ifndef WINNOW_SRC_CLASSIFY_MAIN_BLOCK_H_
 #define WINNOW_SRC_CLASSIFY_MAIN_BLOCK_H_
 
-#include <utility>
 #include <vector>
 
 #include "classify/line.h"
+#include "classify/main_region.h"
 #include "page.h"
 #include "rules/settings.h"
 #include "winnow/winnow.h"
 
 namespace winnow {
 
-// HTML: the main region is the span of lines of the block container (DomFeatures::block_id)
-// holding the most prose words in lines that are neither hidden nor link-dense; lines a
-// `main` rule fired on (`hinted`, one per line) count whatever their prose, main_hint_weight
-// times. Returns [first, last] line indices, or first > last when no container holds
-// main_region_min_words.
-std::pair<size_t, size_t> FindMainRegion(const std::vector<Line>& lines, const Page& page,
-                                         const Settings& settings, const std::vector<char>& hinted);
-
 // Only lines the fallback kept are dropped; lines a keep rule protected stay. With an HTML
-// main region, blocks that do not reach into it must hold region_outside_share of its words.
-void KeepMainBlock(const std::vector<Line>& lines, const Settings& settings,
-                   std::pair<size_t, size_t> region, std::vector<Decision>& decisions);
+// main region, blocks that do not reach into it must hold region_outside_share of its words,
+// and a block that holds a paragraph (a line the fallback would call long) of the region's
+// winning container itself stays whatever its size: a lead cut off from the rest of the
+// article by an inline widget.
+void KeepMainBlock(const std::vector<Line>& lines, const Page& page, const Settings& settings,
+                   const MainRegion& region, std::vector<Decision>& decisions);
 
 }  // namespace winnow
 

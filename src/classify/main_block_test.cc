@@ -3,54 +3,65 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 namespace winnow {
 namespace {
 
-// Two containers: block 1 holds a short table (no prose), block 2 a sidebar of prose. The
-// sidebar wins on prose alone; a `main` hint on the table's lines makes the table the region.
+const std::string kParagraph =
+    "The council said on Monday that it would look again at the plans for the new road, after "
+    "more than a thousand people wrote to it to say that the road would cut the village in two "
+    "and that nobody had asked them about it.";
+
+// A lead paragraph (line 0), an inline widget of ten removed lines, then six paragraphs; all in
+// the main region, whose winning container is block 5.
 struct Fixture {
   std::string text;
   std::vector<Line> lines;
   Page page;
-  Fixture() {
-    const std::string prose =
-        "This is a sentence of ordinary prose that is long enough and has the words it needs "
-        "to be taken as text by the fallback of the classifier here.";
-    for (int i = 0; i < 6; ++i) text += "1 | Kyle Busch | 5040 | 5 | 1 | 17 | 27 | 12 | 9 | 3\n";
-    text += prose + "\n";
+  std::vector<Decision> decisions;
+  MainRegion region{0, 16, 0, 5};
+
+  explicit Fixture(const std::string& lead) {
+    text = lead + "\n";
+    for (int i = 0; i < 10; ++i) text += "Share\n";
+    for (int i = 0; i < 6; ++i) text += kParagraph + "\n";
     ComputeLines(text, 1 << 20, lines);
     page.text = text;
     page.html = true;
     page.dom.assign(lines.size(), DomFeatures());
-    for (size_t i = 0; i < lines.size(); ++i) page.dom[i].block_id = i < 6 ? 1 : 2;
+    decisions.assign(lines.size(), Decision());
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const bool widget = i >= 1 && i <= 10;
+      page.dom[i].block_id = widget ? 6 : 5;
+      decisions[i].label = widget ? Label::kBoilerplate : Label::kBody;
+      decisions[i].reason = widget ? Reason::kBad : Reason::kMainBlock;
+    }
   }
+  void Run() { KeepMainBlock(lines, page, Settings(), region, decisions); }
 };
 
-TEST(FindMainRegionTest, ProseWinsWithoutHints) {
-  Fixture f;
-  Settings s;
-  s.main_region_min_words = 10;
-  std::vector<char> hinted(f.lines.size(), 0);
-  EXPECT_EQ(FindMainRegion(f.lines, f.page, s, hinted), (std::pair<size_t, size_t>{6, 6}));
+TEST(KeepMainBlockTest, LeadParagraphOfTheWinningContainerStays) {
+  Fixture f(kParagraph);
+  f.Run();
+  EXPECT_EQ(f.decisions[0].label, Label::kBody);
+  EXPECT_EQ(f.decisions[0].reason, Reason::kMainBlock);
 }
 
-TEST(FindMainRegionTest, HintedContainerWins) {
-  Fixture f;
-  Settings s;
-  s.main_region_min_words = 10;
-  std::vector<char> hinted(f.lines.size(), 0);
-  for (size_t i = 0; i < 6; ++i) hinted[i] = 1;
-  EXPECT_EQ(FindMainRegion(f.lines, f.page, s, hinted), (std::pair<size_t, size_t>{0, 5}));
+TEST(KeepMainBlockTest, SmallBlockOfANestedContainerIsEdge) {
+  Fixture f(kParagraph);
+  f.page.dom[0].block_id = 7;  // a teaser box nested in the region
+  f.Run();
+  EXPECT_EQ(f.decisions[0].label, Label::kBoilerplate);
+  EXPECT_EQ(f.decisions[0].reason, Reason::kEdge);
 }
 
-TEST(FindMainRegionTest, TextDumpsHaveNoRegion) {
-  Fixture f;
-  f.page.dom.clear();
-  f.page.html = false;
-  std::vector<char> hinted(f.lines.size(), 1);
-  std::pair<size_t, size_t> r = FindMainRegion(f.lines, f.page, Settings(), hinted);
-  EXPECT_GT(r.first, r.second);
+TEST(KeepMainBlockTest, ShortLineOfTheWinningContainerIsEdge) {
+  Fixture f("Council to look again at road plans");
+  f.Run();
+  EXPECT_EQ(f.decisions[0].label, Label::kBoilerplate);
+  EXPECT_EQ(f.decisions[0].reason, Reason::kEdge);
+  EXPECT_EQ(f.decisions[16].label, Label::kBody) << "the article itself stays";
 }
 
 }  // namespace

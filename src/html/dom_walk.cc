@@ -177,7 +177,9 @@ void AppendTokenPrefix(std::string_view tokens, size_t cap, std::string* out) {
 class DomWalker {
  public:
   DomWalker(const HtmlOptions& options, Page* page, DomWalkStats* stats)
-      : options_(options), page_(page), stats_(stats), totals_(1) {}
+      : options_(options), page_(page), stats_(stats), totals_(1) {
+    page_->block_parent.assign(1, 0);
+  }
 
   Status Walk(const GumboNode* html) {
     Frame root;
@@ -276,6 +278,7 @@ class DomWalker {
         f.container = index;
         f.block_id = static_cast<uint32_t>(totals_.size());
         totals_.emplace_back();
+        page_->block_parent.push_back(frames_[parent.container].block_id);
       }
       if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_MENU) f.list = index;
     }

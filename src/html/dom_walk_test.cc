@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -175,6 +176,22 @@ TEST(DomWalk, BlockIdsGroupLinesOfOneContainer) {
   ASSERT_EQ(page.dom.size(), 3u);
   EXPECT_EQ(page.dom[0].block_id, page.dom[1].block_id);
   EXPECT_NE(page.dom[1].block_id, page.dom[2].block_id);
+}
+
+TEST(DomWalk, BlockParentsLinkEachContainerToTheOneAroundIt) {
+  const Page page =
+      Parse("<article><div><p>a</p><ul><li>b</li></ul></div><p>c</p></article><div>d</div>");
+  ASSERT_EQ(page.dom.size(), 4u);
+  const std::vector<uint32_t>& parent = page.block_parent;
+  const uint32_t div = page.dom[0].block_id, ul = page.dom[1].block_id,
+                 article = page.dom[2].block_id, last = page.dom[3].block_id;
+  ASSERT_LT(std::max({div, ul, article, last}), parent.size());
+  EXPECT_EQ(parent[ul], div);
+  EXPECT_EQ(parent[div], article);
+  EXPECT_EQ(parent[article], parent[last]);  // both in <body>
+  EXPECT_LT(article, div);                   // ids follow document order
+  EXPECT_LT(ul, last);
+  EXPECT_EQ(parent[0], 0u);
 }
 
 TEST(DomWalk, HundredThousandNestedDivsDoNotCrash) {

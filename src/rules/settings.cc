@@ -21,6 +21,8 @@ constexpr Entry kEntries[] = {
     {"block_min_share", &Settings::block_min_share},
     {"main_region_min_words", &Settings::main_region_min_words},
     {"main_hint_weight", &Settings::main_hint_weight},
+    {"region_climb_share", &Settings::region_climb_share},
+    {"region_climb_peer", &Settings::region_climb_peer},
     {"region_outside_share", &Settings::region_outside_share},
     {"region_max_link_density", &Settings::region_max_link_density},
     {"segment_min_words", &Settings::segment_min_words},

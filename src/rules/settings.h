@@ -38,6 +38,13 @@ struct Settings {
   double main_region_min_words = 20;
   // Weight of the words of lines a `main` rule fired on (a class such as "article-body").
   double main_hint_weight = 4;
+  // An article split over several containers (sections, list items, a div per paragraph): while
+  // the region holds less than region_climb_share of the page's prose words, it takes in the
+  // containers nested in its own, then climbs to the enclosing container, as long as each step
+  // adds a container with at least region_climb_peer of the first container's prose words (not
+  // a stream of small teasers). region_climb_share = 0 disables.
+  double region_climb_share = 0.5;
+  double region_climb_peer = 0.35;
   // Inside the main region, lines are body up to this link density (articles link more
   // freely than boilerplate does: lists of sources, further reading).
   double region_max_link_density = 0.5;
