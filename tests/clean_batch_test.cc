@@ -159,8 +159,8 @@ TEST(CleanBatch, AKilledStreamLeavesNoOutputAndTheRerunFinishesIt) {
   WriteTestFile(dir / "out/.other.jsonl.tmp-" + std::to_string(getpid()) + "-0", "in progress");
   EXPECT_EQ(RunWinnow("clean " + Quote(dir / "in") + " -o " + Quote(dir / "out")).exit_code, 0);
   EXPECT_EQ(ListTree(dir / "out"),
-            std::vector<std::string>({".other.jsonl.tmp-" + std::to_string(getpid()) + "-0",
-                                      "big.jsonl"}));
+            std::vector<std::string>(
+                {".other.jsonl.tmp-" + std::to_string(getpid()) + "-0", "big.jsonl"}));
 }
 
 TEST(CleanBatch, RefusesAnOutputFolderInsideTheInputAndWritesNothingOutside) {

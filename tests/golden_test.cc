@@ -31,9 +31,7 @@ TEST(GoldenTest, HasTheFiveSeeds) { EXPECT_EQ(SeedIds().size(), 5u); }
 class SeedTest : public ::testing::TestWithParam<std::string> {
  protected:
   std::string InputText() const { return ReadTestFile(testing::SeedPage(GetParam())); }
-  std::string Expected() const {
-    return ReadTestFile(testing::SeedExpected(GetParam()));
-  }
+  std::string Expected() const { return ReadTestFile(testing::SeedExpected(GetParam())); }
 };
 
 TEST_P(SeedTest, LibraryOutputIsExactlyExpected) {

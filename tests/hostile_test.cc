@@ -237,8 +237,7 @@ TEST_F(HostileTest, TimeLimitPerDocumentIsAnErrorForThatDocument) {
   // budget leaves them room); parsing the big page takes seconds.
   ShellRun run = Clean("--max-seconds-per-doc 1");
   EXPECT_EQ(run.exit_code, 1);
-  EXPECT_TRUE(Contains(run.err, "/slow.html: took longer than --max-seconds-per-doc=1"))
-      << run.err;
+  EXPECT_TRUE(Contains(run.err, "/slow.html: took longer than --max-seconds-per-doc=1")) << run.err;
   EXPECT_FALSE(std::filesystem::exists(out() + "/slow.txt"));
 }
 

@@ -85,8 +85,8 @@ Status AtomicFile::Open(const std::string& path) {
   path_ = path;
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-  std::string temp = dir + "." + path.substr(dir.size()) + ".tmp-" + std::to_string(Pid()) +
-                     "-" + std::to_string(temp_counter.fetch_add(1));
+  std::string temp = dir + "." + path.substr(dir.size()) + ".tmp-" + std::to_string(Pid()) + "-" +
+                     std::to_string(temp_counter.fetch_add(1));
   constexpr int kFlags = O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC;
   fd_ = open(temp.c_str(), kFlags, 0666);
   if (fd_ < 0 && errno == ENOENT && !dir.empty()) {

@@ -48,9 +48,9 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
     if (d.rule >= 0 || d.reason == Reason::kCutRegion) {
       // Ad markers ("Advertisement", "Article continues") sit inside articles: context sees
       // through them as through a short line.
-      Quality q = IsKept(d.label)            ? Quality::kGood
-                  : d.label == Label::kAd    ? Quality::kShort
-                                             : Quality::kBad;
+      Quality q = IsKept(d.label)         ? Quality::kGood
+                  : d.label == Label::kAd ? Quality::kShort
+                                          : Quality::kBad;
       judged.push_back({q, q, true});
       continue;
     }
