@@ -39,13 +39,17 @@ TEST(HtmlSource, ParsesAPage) {
   EXPECT_EQ(stats.elements, 4u);  // head (its content is not walked), body, p, b
 }
 
-TEST(HtmlSource, PageTextSurvivesMoves) {
-  Result<Page> page = ParseHtml("<p>a</p>", {});
+TEST(HtmlSource, PageTextAndDomStringsSurviveMoves) {
+  Result<Page> page = ParseHtml("<div class=story><p>a</p></div>", {});
   ASSERT_TRUE(page.ok());
   Page moved = std::move(*page);
   Page again = std::move(moved);
   EXPECT_EQ(again.text, "a");
   EXPECT_EQ(again.text.data(), again.storage.data());
+  ASSERT_EQ(again.dom.size(), 1u);
+  EXPECT_EQ(again.dom[0].path, "body>div>p") << "views into dom_strings, whose nodes moved along";
+  EXPECT_EQ(again.dom[0].attrs, "story");
+  EXPECT_EQ(again.dom_strings.at("story"), again.dom[0].attrs_id);
 }
 
 TEST(HtmlSource, EmptyAndTextOnlyInput) {
