@@ -55,8 +55,8 @@ bool AnchoredAtStart(std::string_view p) {
   return true;
 }
 
-// Numbers a class~ or path~ predicate and adds its pattern to its kind's set.
-void AddPredicatePattern(Predicate& p, int64_t max_mem, PredicateSets& sets,
+// Numbers a class~ or path~ predicate of `rule` and adds its pattern to its kind's set.
+void AddPredicatePattern(const Rule& rule, Predicate& p, int64_t max_mem, PredicateSets& sets,
                          std::vector<std::string>& errors) {
   PredicateSets::Kind& kind =
       p.feature == Feature::kClass ? sets.class_patterns : sets.path_patterns;
@@ -69,7 +69,8 @@ void AddPredicatePattern(Predicate& p, int64_t max_mem, PredicateSets& sets,
   p.slot = sets.slots++;
   std::string error;
   if (kind.set->Add(p.re->pattern(), &error) < 0) {
-    errors.push_back("predicate pattern /" + p.re->pattern() + "/: " + error);
+    errors.push_back(rule.file + ":" + std::to_string(rule.line) + ":1: bad pattern /" +
+                     p.re->pattern() + "/: " + error);
     return;
   }
   kind.slots.push_back(p.slot);
@@ -127,7 +128,7 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
   set->rules_ = std::move(parsed.rules);
   for (Rule& r : set->rules_) {
     for (Predicate& p : r.predicates) {
-      if (p.re) AddPredicatePattern(p, max_mem, set->predicate_sets_, errors);
+      if (p.re) AddPredicatePattern(r, p, max_mem, set->predicate_sets_, errors);
     }
   }
 
