@@ -89,6 +89,8 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
   hinted.assign(lines.size(), 0);         // spans of the current line, before labelling
   const uint32_t count = static_cast<uint32_t>(lines.size());
   int cut_from_start = -1;  // last line won by a cut-from-start rule
+  thread_local LineCandidates prefiltered;
+  rules.PrefilterLines(page.text, lines, max_line_bytes, prefiltered);
 
   for (uint32_t i = 0; i < count; ++i) {
     const Line& line = lines[i];
@@ -100,7 +102,7 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     d.first_span = static_cast<uint32_t>(out.spans.size());
 
     candidates.clear();
-    rules.Match(head, candidates, line.words);
+    rules.Match(head, candidates, line.words, prefiltered.Of(i));
     size_t matched = candidates.size();
     candidates.insert(candidates.end(), rules.unpatterned().begin(), rules.unpatterned().end());
     std::inplace_merge(candidates.begin(), candidates.begin() + matched, candidates.end());

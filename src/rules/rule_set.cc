@@ -76,6 +76,12 @@ void AddPredicatePattern(const Rule& rule, Predicate& p, int64_t max_mem, Predic
   kind.slots.push_back(p.slot);
 }
 
+// The default rules' database, loaded once per process; null if this CPU cannot run it.
+const Prefilter* DefaultPrefilter() {
+  static const std::unique_ptr<Prefilter> loaded = Prefilter::Load(DefaultPrefilterDatabase());
+  return loaded.get();
+}
+
 Status ReadRuleFile(const fs::path& path, std::vector<RuleSource>& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path.string() + ": cannot read rules file");
@@ -135,28 +141,44 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
   RE2::Options re_options;
   re_options.set_max_mem(max_mem);
   re_options.set_log_errors(false);
-  set->anchored_.set = std::make_unique<RE2::Set>(re_options, RE2::ANCHOR_START);
-  set->unanchored_.set = std::make_unique<RE2::Set>(re_options, RE2::UNANCHORED);
+  const Prefilter* prefilter = DefaultPrefilter();
+  if (prefilter) set->rules_of_id_.resize(prefilter->pattern_count());
+  for (int k = 0; k < kSetCount; ++k) {
+    bool anchored = k == kAnchoredPrefiltered || k == kAnchored;
+    set->sets_[k].set =
+        std::make_unique<RE2::Set>(re_options, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED);
+    set->sets_[k].prefiltered = k == kAnchoredPrefiltered || k == kUnanchoredPrefiltered;
+  }
   for (size_t i = 0; i < set->rules_.size(); ++i) {
     const Rule& r = set->rules_[i];
+    set->max_words_.push_back(MaxWords(r));
     if (!r.re) {
       set->unpatterned_.push_back(static_cast<int>(i));
       continue;
     }
-    PatternSet& target = AnchoredAtStart(r.pattern) ? set->anchored_ : set->unanchored_;
+    bool anchored = AnchoredAtStart(r.pattern);
+    int id = prefilter ? prefilter->Find(r.pattern) : -1;
+    int k = id >= 0 ? (anchored ? kAnchoredPrefiltered : kUnanchoredPrefiltered)
+                    : (anchored ? kAnchored : kUnanchored);
+    PatternSet& target = set->sets_[k];
     std::string error;
     if (target.set->Add(r.pattern, &error) < 0) {
       errors.push_back(set->Origin(static_cast<int>(i)) + ":1: bad pattern: " + error);
       continue;
     }
     target.to_rule.push_back(static_cast<int>(i));
-    target.max_words = std::max(target.max_words, MaxWords(r));
+    target.max_words = std::max(target.max_words, set->max_words_.back());
+    if (id >= 0) set->rules_of_id_[id].push_back(static_cast<int>(i));
   }
-  for (PatternSet* ps : {&set->anchored_, &set->unanchored_}) {
-    if (errors.empty() && !ps->to_rule.empty() && !ps->set->Compile()) {
+  if (!set->sets_[kAnchoredPrefiltered].to_rule.empty() ||
+      !set->sets_[kUnanchoredPrefiltered].to_rule.empty()) {
+    set->prefilter_ = prefilter;
+  }
+  for (PatternSet& ps : set->sets_) {
+    if (errors.empty() && !ps.to_rule.empty() && !ps.set->Compile()) {
       // Blame the patterns too large on their own (their RE2 is otherwise compiled lazily),
       // else the set as a whole.
-      for (int i : ps->to_rule) {
+      for (int i : ps.to_rule) {
         const Rule& r = set->rules_[i];
         if (!r.re->get().ok()) {
           errors.push_back(r.file + ":" + std::to_string(r.line) + ":" +
@@ -186,16 +208,38 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
   return set;
 }
 
-void RuleSet::Match(std::string_view text, std::vector<int>& hits, uint32_t words) const {
+void RuleSet::PrefilterLines(std::string_view text, const std::vector<Line>& lines,
+                             size_t max_line_bytes, LineCandidates& out) const {
+  if (prefilter_ == nullptr) {
+    out.Everything(lines.size());
+    return;
+  }
+  prefilter_->Scan(text, lines, max_line_bytes, out);
+}
+
+void RuleSet::Match(std::string_view text, std::vector<int>& hits, uint32_t words,
+                    std::span<const uint32_t> candidates) const {
   size_t first = hits.size();
+  bool everything = !candidates.empty() && candidates[0] == LineCandidates::kEverything;
   // RE2::Set::Match clears its output vector, so match into a reused thread-local one.
   thread_local std::vector<int> set_hits;
-  for (const PatternSet* ps : {&anchored_, &unanchored_}) {
-    if (ps->to_rule.empty() || words > ps->max_words) continue;
+  for (const PatternSet& ps : sets_) {
+    if (ps.to_rule.empty() || words > ps.max_words || (ps.prefiltered && !everything)) continue;
     // Most lines hit nothing; asking yes/no first spares RE2 the match-list allocation it
     // makes whenever a list is asked for.
-    if (!ps->set->Match(text, nullptr) || !ps->set->Match(text, &set_hits)) continue;
-    for (int h : set_hits) hits.push_back(ps->to_rule[h]);
+    if (!ps.set->Match(text, nullptr) || !ps.set->Match(text, &set_hits)) continue;
+    for (int h : set_hits) hits.push_back(ps.to_rule[h]);
+  }
+  // A candidate is checked with its rule's own RE2: building a set's DFA states for the few
+  // lines Hyperscan marks costs more than a small DFA per pattern.
+  if (!everything) {
+    for (uint32_t id : candidates) {
+      for (int r : rules_of_id_[id]) {
+        if (words <= max_words_[r] && RE2::PartialMatch(text, rules_[r].re->get())) {
+          hits.push_back(r);
+        }
+      }
+    }
   }
   std::sort(hits.begin() + first, hits.end());
 }

@@ -1,14 +1,18 @@
-// RuleSet: every rule of a run, compiled, with all patterns in one RE2::Set so a line is
-// matched once whatever the number of rules.
+// RuleSet: every rule of a run, compiled, with its patterns in RE2::Sets so a line is matched
+// once whatever the number of rules, and a Hyperscan prefilter (prefilter.h) that spares RE2
+// the lines none of the default rules' patterns can match.
 #ifndef WINNOW_SRC_RULES_RULE_SET_H_
 #define WINNOW_SRC_RULES_RULE_SET_H_
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "classify/line.h"
 #include "re2/set.h"
+#include "rules/prefilter.h"
 #include "rules/rule.h"
 #include "rules/settings.h"
 #include "winnow/options.h"
@@ -50,10 +54,18 @@ class RuleSet {
   const std::vector<int>& unpatterned() const { return unpatterned_; }
   const PredicateSets& predicate_sets() const { return predicate_sets_; }
 
+  // One scan of a page for the prefilter's candidates (every line gets kEverything when the
+  // rule set has no prefilter).
+  void PrefilterLines(std::string_view text, const std::vector<Line>& lines, size_t max_line_bytes,
+                      LineCandidates& out) const;
+
   // Appends to `hits` the index of every rule whose pattern matches `text`. With `words`
   // (the line's word count), rules whose `words<=N` predicates rule the line out may be
   // skipped without matching: long paragraphs skip the sets of short-line rules.
-  void Match(std::string_view text, std::vector<int>& hits, uint32_t words = 0) const;
+  // `candidates` is the line's answer from PrefilterLines: of the prefiltered patterns only
+  // those are checked, each with its own RE2.
+  void Match(std::string_view text, std::vector<int>& hits, uint32_t words = 0,
+             std::span<const uint32_t> candidates = kEverything) const;
 
   // `file:line` of rule i.
   std::string Origin(int i) const;
@@ -62,14 +74,23 @@ class RuleSet {
   RuleSet() = default;
   std::vector<Rule> rules_;
   Settings settings_;
-  // Patterns anchored at the start of the line go in an ANCHOR_START set, whose DFA stops
-  // within a few bytes on most lines; the rest must scan whole lines.
+  static constexpr uint32_t kEverythingIds[] = {LineCandidates::kEverything};
+  static constexpr std::span<const uint32_t> kEverything{kEverythingIds};
+
+  // Patterns anchored at the start of the line go in ANCHOR_START sets, whose DFA stops
+  // within a few bytes on most lines; the rest must scan whole lines. Patterns in the
+  // prefilter's database go in sets of their own, matched only on kEverything lines.
   struct PatternSet {
     std::unique_ptr<RE2::Set> set;
     std::vector<int> to_rule;  // RE2::Set index -> rule index
     uint32_t max_words = 0;    // the largest words<=N bound of its rules (UINT32_MAX: none)
+    bool prefiltered = false;
   };
-  PatternSet anchored_, unanchored_;
+  enum { kAnchoredPrefiltered, kUnanchoredPrefiltered, kAnchored, kUnanchored, kSetCount };
+  PatternSet sets_[kSetCount];
+  const Prefilter* prefilter_ = nullptr;       // shared by every RuleSet; null: none
+  std::vector<std::vector<int>> rules_of_id_;  // prefilter database id -> rule indices
+  std::vector<uint32_t> max_words_;            // rule index -> its words<=N bound
   std::vector<int> unpatterned_;
   PredicateSets predicate_sets_;
 };

@@ -1,0 +1,86 @@
+// Prefilter: one Hyperscan scan of a page's text finds the lines that may match a rule
+// pattern, so RE2 checks only those lines.
+//
+// RE2::Set::Match costs about 120 ns per line per set even when nothing matches, plus the
+// lazy construction of its DFA states in every process; on text dumps that was nearly half
+// of winnow's time. Hyperscan scans the whole page at once. Its answer is a superset: a line
+// it marks may still fail RE2 (which decides), a line it does not mark cannot match.
+//
+// Compiling the default patterns with Hyperscan takes about half a second, so it happens at
+// build time (prefilter_gen.cc) and the serialized database is linked into the binary. Rules
+// added with --rules are not in it and are matched by RE2 on every line, as before.
+#ifndef WINNOW_SRC_RULES_PREFILTER_H_
+#define WINNOW_SRC_RULES_PREFILTER_H_
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "classify/line.h"
+
+struct hs_database;
+
+namespace winnow {
+
+// A serialized Hyperscan database and the RE2 pattern behind each of its ids.
+struct PrefilterDatabase {
+  std::string_view bytes;                  // hs_serialize_database output; empty: none
+  std::vector<std::string_view> patterns;  // id -> the rule's pattern, exactly as in Rule::pattern
+};
+
+// The database built from the default rules (generated at build time).
+const PrefilterDatabase& DefaultPrefilterDatabase();
+
+// The Hyperscan expression and flags that match at least wherever RE2 matches `pattern`
+// within one line of a '\n'-separated text. False when no sound translation exists (\A, \z,
+// caseless non-ASCII letters); such a pattern stays with RE2 alone.
+bool ToHyperscan(std::string_view pattern, std::string* expression, unsigned* flags);
+
+// Literals whose lines every pattern must be checked on: characters where Hyperscan's
+// matching is narrower than RE2's (RE2's \S matches a vertical tab, Hyperscan's does not).
+// Their ids follow the patterns'.
+const std::vector<std::string_view>& PrefilterGuards();
+
+// Prefilter::Scan's answer: the database ids that matched within each line of a page.
+struct LineCandidates {
+  static constexpr uint32_t kEverything = UINT32_MAX;  // check the line against every pattern
+  std::vector<uint32_t> first;  // line i's ids are ids[first[i], first[i + 1])
+  std::vector<uint32_t> ids;    // ascending per line; {kEverything} for a line Hyperscan
+                                // cannot vouch for (a guard hit, a long line)
+
+  std::span<const uint32_t> Of(size_t line) const {
+    return {ids.data() + first[line], ids.data() + first[line + 1]};
+  }
+  // Every line of an n-line page gets {kEverything}.
+  void Everything(size_t n);
+};
+
+class Prefilter {
+ public:
+  // Loads a database; null when it is empty or this CPU cannot run it.
+  static std::unique_ptr<Prefilter> Load(const PrefilterDatabase& db);
+  ~Prefilter();
+
+  // The id of `pattern` in the database, or -1.
+  int Find(std::string_view pattern) const;
+  int pattern_count() const { return static_cast<int>(ids_.size()); }
+
+  // Finds the pattern ids that match within each line of `text`. A line with a guard, or
+  // longer than `max_line_bytes` (RE2 sees only its head, where `$` matches early), gets
+  // kEverything; so does every line if the scan fails.
+  void Scan(std::string_view text, const std::vector<Line>& lines, size_t max_line_bytes,
+            LineCandidates& out) const;
+
+ private:
+  explicit Prefilter(hs_database* db) : db_(db) {}
+  hs_database* db_;
+  std::unordered_map<std::string_view, int> ids_;
+};
+
+}  // namespace winnow
+
+#endif  // WINNOW_SRC_RULES_PREFILTER_H_

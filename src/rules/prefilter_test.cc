@@ -1,0 +1,182 @@
+#include "rules/prefilter.h"
+
+#include <gtest/gtest.h>
+#include <hs/hs.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "classify/line.h"
+#include "rules/default_rules.h"
+#include "rules/rule_set.h"
+
+namespace winnow {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr int64_t kMaxMem = 64 << 20;
+
+std::string Translated(std::string_view pattern) {
+  std::string expression;
+  unsigned flags = 0;
+  return ToHyperscan(pattern, &expression, &flags) ? expression : "(refused)";
+}
+
+TEST(ToHyperscanTest, CaselessPrefixBecomesAFlag) {
+  std::string expression;
+  unsigned flags = 0;
+  ASSERT_TRUE(ToHyperscan("(?i)^share$", &expression, &flags));
+  EXPECT_EQ(expression, "^share$");
+  EXPECT_TRUE(flags & HS_FLAG_CASELESS);
+  EXPECT_TRUE(flags & HS_FLAG_MULTILINE);
+  ASSERT_TRUE(ToHyperscan("^Share$", &expression, &flags));
+  EXPECT_FALSE(flags & HS_FLAG_CASELESS);
+}
+
+TEST(ToHyperscanTest, NegatedClassesStopAtTheEndOfTheLine) {
+  EXPECT_EQ(Translated("^[^|]+ [|] x"), "^[^\\n|]+ [|] x");
+  EXPECT_EQ(Translated("[^]a]"), "[^]\\na]");                  // a leading ']' is literal
+  EXPECT_EQ(Translated("[^[:alpha:]x]"), "[^\\n[:alpha:]x]");  // POSIX classes intact
+  EXPECT_EQ(Translated("[a[:digit:]^]b[^c]"), "[a[:digit:]^]b[^\\nc]");
+  EXPECT_EQ(Translated("\\[^a]"), "\\[^a]");  // an escaped '[' opens no class
+  EXPECT_EQ(Translated("[ab]"), "[ab]");
+}
+
+TEST(ToHyperscanTest, RefusesWhatHyperscanWouldMatchMoreNarrowly) {
+  EXPECT_EQ(Translated("\\Afoo"), "(refused)");  // the page's start, not the line's
+  EXPECT_EQ(Translated("foo\\z"), "(refused)");
+  EXPECT_EQ(Translated("(?i)café"), "(refused)");  // RE2 folds é and É, Hyperscan does not
+  EXPECT_EQ(Translated("(?i)caf\\x{e9}"), "(refused)");
+  EXPECT_EQ(Translated("(?i)^\\p{Lu}"), "(refused)");
+  EXPECT_EQ(Translated("a(?i:é)"), "(refused)");
+  // Characters without case, and case-sensitive patterns, are fine.
+  EXPECT_EQ(Translated("(?i)^© \\d{4}…"), "^© \\d{4}…");
+  EXPECT_EQ(Translated("^Café \\p{Lu}"), "^Café \\p{Lu}");
+}
+
+class PrefilterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::vector<RuleSource> sources;
+    for (const auto& f : DefaultRuleFiles()) sources.push_back({f.path, f.text});
+    Result<std::unique_ptr<RuleSet>> set = RuleSet::Compile(sources, kMaxMem);
+    ASSERT_TRUE(set.ok()) << set.status().message();
+    rules_ = std::move(*set);
+  }
+
+  // The rules whose patterns match line i of `text`, with the prefilter and without it.
+  struct Both {
+    std::vector<int> prefiltered, everything;
+  };
+  std::vector<Both> MatchLines(std::string_view text, size_t max_line_bytes = 1 << 20) {
+    std::vector<Line> lines;
+    ComputeLines(text, max_line_bytes, lines);
+    LineCandidates candidates;
+    rules_->PrefilterLines(text, lines, max_line_bytes, candidates);
+    std::vector<Both> out(lines.size());
+    for (size_t i = 0; i < lines.size(); ++i) {
+      std::string_view line = lines[i].Text(text).substr(0, max_line_bytes);
+      rules_->Match(line, out[i].prefiltered, 0, candidates.Of(i));
+      rules_->Match(line, out[i].everything, 0);
+    }
+    return out;
+  }
+
+  std::unique_ptr<RuleSet> rules_;
+};
+
+TEST_F(PrefilterTest, TheDefaultDatabaseLoadsAndHoldsTheDefaultPatterns) {
+  std::unique_ptr<Prefilter> p = Prefilter::Load(DefaultPrefilterDatabase());
+  ASSERT_NE(p, nullptr);
+  int found = 0;
+  for (const Rule& r : rules_->rules()) found += !r.pattern.empty() && p->Find(r.pattern) >= 0;
+  EXPECT_GT(found, 30);
+  EXPECT_EQ(p->Find("^not a default pattern$"), -1);
+}
+
+TEST_F(PrefilterTest, MissesNoMatchOnAnyExampleOrFixtureLine) {
+  // The prefilter is only sound if every line RE2 matches is a candidate: check it on every
+  // inline example and every line of the bundled pages.
+  std::string text;
+  for (const Rule& r : rules_->rules()) {
+    for (const Example& e : r.examples) text += e.input + "\n";
+  }
+  for (const auto& entry : fs::recursive_directory_iterator(WINNOW_SOURCE_DIR "/fixtures")) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    text += s.str() + "\n";
+  }
+  std::vector<Both> lines = MatchLines(text);
+  size_t matched = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(lines[i].prefiltered, lines[i].everything) << "line " << i;
+    matched += !lines[i].everything.empty();
+  }
+  EXPECT_GT(matched, 100u);  // the check above is not vacuous
+}
+
+TEST_F(PrefilterTest, IndentedAndCrLfLinesAreMatchedLikeTheirTrimmedText) {
+  // Hyperscan's ^ and $ hold only next to '\n': the '\r' and the indent must not hide them.
+  for (std::string_view text : {"Body text here.\r\nAdvertisement\r\nSkip to content\r\n",
+                                "Body text here.\n   Advertisement\n\tSkip to content \n"}) {
+    std::vector<Both> lines = MatchLines(text);
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_TRUE(lines[0].everything.empty());
+    for (size_t i : {1, 2}) {
+      EXPECT_FALSE(lines[i].everything.empty()) << text;
+      EXPECT_EQ(lines[i].prefiltered, lines[i].everything) << text;
+    }
+  }
+}
+
+TEST_F(PrefilterTest, CaseFoldingAndVerticalTabsAsRe2Sees) {
+  // RE2's (?i)s matches U+017F (ſ) and (?i)k U+212A (K), and its \S a vertical tab, which
+  // Hyperscan's \S does not (the guard's case).
+  std::vector<Both> lines = MatchLines(
+      "Adverti\xC5\xBF"
+      "ement\n"
+      "S\xE2\x84\xAA"
+      "ip to content\n"
+      "a\vb 5 min read\n");
+  ASSERT_EQ(lines.size(), 3u);
+  for (const Both& b : lines) {
+    EXPECT_FALSE(b.everything.empty());
+    EXPECT_EQ(b.prefiltered, b.everything);
+  }
+}
+
+TEST_F(PrefilterTest, ALineLongerThanRe2SeesIsCheckedWhole) {
+  // RE2 sees the first 11 bytes, where `^\d+ comments$` matches; Hyperscan sees the line.
+  std::vector<Both> lines = MatchLines("12 comments and a great deal more text\n", 11);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_FALSE(lines[0].everything.empty());
+  EXPECT_EQ(lines[0].prefiltered, lines[0].everything);
+}
+
+TEST_F(PrefilterTest, UserRulesAreMatchedOnEveryLine) {
+  std::vector<RuleSource> sources;
+  for (const auto& f : DefaultRuleFiles()) sources.push_back({f.path, f.text});
+  sources.push_back({"mine.rules", "sidebar drop /^Zebra facts$/\n"});
+  Result<std::unique_ptr<RuleSet>> set = RuleSet::Compile(sources, kMaxMem);
+  ASSERT_TRUE(set.ok()) << set.status().message();
+  rules_ = std::move(*set);
+  std::vector<Both> lines = MatchLines("Zebra facts\nAdvertisement\n");
+  ASSERT_EQ(lines.size(), 2u);
+  ASSERT_EQ(lines[0].prefiltered.size(), 1u);
+  EXPECT_EQ(rules_->rules()[lines[0].prefiltered[0]].file, "mine.rules");
+  EXPECT_EQ(lines[1].prefiltered, lines[1].everything);
+  EXPECT_FALSE(lines[1].everything.empty());
+}
+
+TEST_F(PrefilterTest, EmptyAndBlankPages) {
+  EXPECT_TRUE(MatchLines("").empty());
+  EXPECT_TRUE(MatchLines("\n \n\t\n").empty());
+}
+
+}  // namespace
+}  // namespace winnow
