@@ -82,6 +82,13 @@ const Prefilter* DefaultPrefilter() {
   return loaded.get();
 }
 
+// Reports r's pattern if RE2 cannot compile it on its own within the rule set's budget.
+void BlameIfTooLarge(const Rule& r, std::vector<std::string>& errors) {
+  if (r.re->get().ok()) return;
+  errors.push_back(r.file + ":" + std::to_string(r.line) + ":" + std::to_string(r.pattern_col + 1) +
+                   ": bad pattern: " + r.re->get().error());
+}
+
 Status ReadRuleFile(const fs::path& path, std::vector<RuleSource>& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(path.string() + ": cannot read rules file");
@@ -143,12 +150,8 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
   re_options.set_log_errors(false);
   const Prefilter* prefilter = DefaultPrefilter();
   if (prefilter) set->rules_of_id_.resize(prefilter->pattern_count());
-  for (int k = 0; k < kSetCount; ++k) {
-    bool anchored = k == kAnchoredPrefiltered || k == kAnchored;
-    set->sets_[k].set =
-        std::make_unique<RE2::Set>(re_options, anchored ? RE2::ANCHOR_START : RE2::UNANCHORED);
-    set->sets_[k].prefiltered = k == kAnchoredPrefiltered || k == kUnanchoredPrefiltered;
-  }
+  set->anchored_.set = std::make_unique<RE2::Set>(re_options, RE2::ANCHOR_START);
+  set->unanchored_.set = std::make_unique<RE2::Set>(re_options, RE2::UNANCHORED);
   for (size_t i = 0; i < set->rules_.size(); ++i) {
     const Rule& r = set->rules_[i];
     set->max_words_.push_back(MaxWords(r));
@@ -156,11 +159,12 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
       set->unpatterned_.push_back(static_cast<int>(i));
       continue;
     }
-    bool anchored = AnchoredAtStart(r.pattern);
-    int id = prefilter ? prefilter->Find(r.pattern) : -1;
-    int k = id >= 0 ? (anchored ? kAnchoredPrefiltered : kUnanchoredPrefiltered)
-                    : (anchored ? kAnchored : kUnanchored);
-    PatternSet& target = set->sets_[k];
+    if (int id = prefilter ? prefilter->Find(r.pattern) : -1; id >= 0) {
+      set->rules_of_id_[id].push_back(static_cast<int>(i));
+      set->prefiltered_.push_back(static_cast<int>(i));
+      continue;
+    }
+    PatternSet& target = AnchoredAtStart(r.pattern) ? set->anchored_ : set->unanchored_;
     std::string error;
     if (target.set->Add(r.pattern, &error) < 0) {
       errors.push_back(set->Origin(static_cast<int>(i)) + ":1: bad pattern: " + error);
@@ -168,24 +172,18 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
     }
     target.to_rule.push_back(static_cast<int>(i));
     target.max_words = std::max(target.max_words, set->max_words_.back());
-    if (id >= 0) set->rules_of_id_[id].push_back(static_cast<int>(i));
   }
-  if (!set->sets_[kAnchoredPrefiltered].to_rule.empty() ||
-      !set->sets_[kUnanchoredPrefiltered].to_rule.empty()) {
-    set->prefilter_ = prefilter;
+  if (!set->prefiltered_.empty()) set->prefilter_ = prefilter;
+  // The prefilter's patterns are the default rules', which the tests compile within the
+  // default RE2 budget; under a smaller one, compile them now so one too large is reported.
+  if (max_mem < Options().re2_max_mem) {
+    for (int i : set->prefiltered_) BlameIfTooLarge(set->rules_[i], errors);
   }
-  for (PatternSet& ps : set->sets_) {
-    if (errors.empty() && !ps.to_rule.empty() && !ps.set->Compile()) {
+  for (PatternSet* ps : {&set->anchored_, &set->unanchored_}) {
+    if (errors.empty() && !ps->to_rule.empty() && !ps->set->Compile()) {
       // Blame the patterns too large on their own (their RE2 is otherwise compiled lazily),
       // else the set as a whole.
-      for (int i : ps.to_rule) {
-        const Rule& r = set->rules_[i];
-        if (!r.re->get().ok()) {
-          errors.push_back(r.file + ":" + std::to_string(r.line) + ":" +
-                           std::to_string(r.pattern_col + 1) +
-                           ": bad pattern: " + r.re->get().error());
-        }
-      }
+      for (int i : ps->to_rule) BlameIfTooLarge(set->rules_[i], errors);
       if (errors.empty()) {
         errors.push_back("rule set: the patterns need more than --re2-max-mem=" +
                          std::to_string(max_mem) + " bytes of RE2 memory");
@@ -220,25 +218,25 @@ void RuleSet::PrefilterLines(std::string_view text, const std::vector<Line>& lin
 void RuleSet::Match(std::string_view text, std::vector<int>& hits, uint32_t words,
                     std::span<const uint32_t> candidates) const {
   size_t first = hits.size();
-  bool everything = !candidates.empty() && candidates[0] == LineCandidates::kEverything;
   // RE2::Set::Match clears its output vector, so match into a reused thread-local one.
   thread_local std::vector<int> set_hits;
-  for (const PatternSet& ps : sets_) {
-    if (ps.to_rule.empty() || words > ps.max_words || (ps.prefiltered && !everything)) continue;
+  for (const PatternSet* ps : {&anchored_, &unanchored_}) {
+    if (ps->to_rule.empty() || words > ps->max_words) continue;
     // Most lines hit nothing; asking yes/no first spares RE2 the match-list allocation it
     // makes whenever a list is asked for.
-    if (!ps.set->Match(text, nullptr) || !ps.set->Match(text, &set_hits)) continue;
-    for (int h : set_hits) hits.push_back(ps.to_rule[h]);
+    if (!ps->set->Match(text, nullptr) || !ps->set->Match(text, &set_hits)) continue;
+    for (int h : set_hits) hits.push_back(ps->to_rule[h]);
   }
-  // A candidate is checked with its rule's own RE2: building a set's DFA states for the few
-  // lines Hyperscan marks costs more than a small DFA per pattern.
-  if (!everything) {
+  auto check = [&](int r) {
+    if (words <= max_words_[r] && RE2::PartialMatch(text, rules_[r].re->get())) {
+      hits.push_back(r);
+    }
+  };
+  if (!candidates.empty() && candidates[0] == LineCandidates::kEverything) {
+    for (int r : prefiltered_) check(r);
+  } else {
     for (uint32_t id : candidates) {
-      for (int r : rules_of_id_[id]) {
-        if (words <= max_words_[r] && RE2::PartialMatch(text, rules_[r].re->get())) {
-          hits.push_back(r);
-        }
-      }
+      for (int r : rules_of_id_[id]) check(r);
     }
   }
   std::sort(hits.begin() + first, hits.end());

@@ -77,18 +77,21 @@ class RuleSet {
   static constexpr uint32_t kEverythingIds[] = {LineCandidates::kEverything};
   static constexpr std::span<const uint32_t> kEverything{kEverythingIds};
 
-  // Patterns anchored at the start of the line go in ANCHOR_START sets, whose DFA stops
-  // within a few bytes on most lines; the rest must scan whole lines. Patterns in the
-  // prefilter's database go in sets of their own, matched only on kEverything lines.
+  // The patterns the prefilter does not hold (rules added with --rules, or when this CPU
+  // cannot run Hyperscan) are matched on every line. Those anchored at the start of the line
+  // go in an ANCHOR_START set, whose DFA stops within a few bytes on most lines; the rest
+  // must scan whole lines.
   struct PatternSet {
     std::unique_ptr<RE2::Set> set;
     std::vector<int> to_rule;  // RE2::Set index -> rule index
     uint32_t max_words = 0;    // the largest words<=N bound of its rules (UINT32_MAX: none)
-    bool prefiltered = false;
   };
-  enum { kAnchoredPrefiltered, kUnanchoredPrefiltered, kAnchored, kUnanchored, kSetCount };
-  PatternSet sets_[kSetCount];
+  PatternSet anchored_, unanchored_;
+  // The prefilter's patterns are checked one by one with their rules' own RE2, on the lines
+  // where Hyperscan found them: a set's DFA, built per process for the few lines marked,
+  // cost more than it saved, and compiling the set was a third of startup.
   const Prefilter* prefilter_ = nullptr;       // shared by every RuleSet; null: none
+  std::vector<int> prefiltered_;               // rules whose pattern the prefilter holds
   std::vector<std::vector<int>> rules_of_id_;  // prefilter database id -> rule indices
   std::vector<uint32_t> max_words_;            // rule index -> its words<=N bound
   std::vector<int> unpatterned_;

@@ -7,6 +7,7 @@
 
 #include "batch/test_util.h"
 #include "rules/default_rules.h"
+#include "rules/rule_parser.h"
 #include "winnow/winnow.h"
 
 namespace winnow {
@@ -79,6 +80,29 @@ TEST(RuleSetTest, DefaultRulesNeedTheDefaultBudgetOnly) {
   Result<std::unique_ptr<RuleSet>> tiny = RuleSet::Compile(*sources, 1000);
   ASSERT_FALSE(tiny.ok());
   EXPECT_EQ(tiny.status().code(), Status::Code::kRuleError);
+}
+
+TEST(RuleSetTest, ADefaultPatternTooLargeForASmallerBudgetIsReported) {
+  // The prefilter's patterns are in no RE2::Set and otherwise compiled on first use: under a
+  // budget below the default, every one that does not fit must still be named at load.
+  constexpr int64_t kBudget = 30000;
+  Options options;
+  Result<std::vector<RuleSource>> sources = RuleSet::Sources(options);
+  ASSERT_TRUE(sources.ok());
+  Result<std::unique_ptr<RuleSet>> set = RuleSet::Compile(*sources, kBudget);
+  ASSERT_FALSE(set.ok());
+  ParsedFile parsed;
+  std::vector<std::string> errors;
+  for (const RuleSource& s : *sources) ParseRules(s.name, s.text, kBudget, parsed, errors);
+  int lazy_too_large = 0;
+  for (const Rule& r : parsed.rules) {
+    if (!r.re || r.action == Action::kSpan || r.re->get().ok()) continue;
+    ++lazy_too_large;
+    EXPECT_NE(set.status().message().find(r.file + ":" + std::to_string(r.line) + ":"),
+              std::string::npos)
+        << r.source;
+  }
+  EXPECT_GT(lazy_too_large, 0);
 }
 
 TEST(RuleSetTest, MatchReturnsTheIndicesOfMatchingRules) {
