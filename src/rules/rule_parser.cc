@@ -148,9 +148,9 @@ class LineParser {
     options.set_max_mem(max_mem_);
     options.set_log_errors(false);
     std::string error;
+    auto re = std::make_shared<const LazyRegex>(pattern, options);
     if (compile) {
-      const RE2 re(pattern, options);
-      if (!re.ok()) error = re.error();
+      if (!re->get().ok()) error = re->get().error();
     } else {
       RE2::Set syntax(options, RE2::UNANCHORED);
       syntax.Add(pattern, &error);
@@ -159,9 +159,7 @@ class LineParser {
       Error(col + 1, "bad pattern: " + error);
       return nullptr;
     }
-    if (out) *out = pattern;
-    auto re = std::make_shared<const LazyRegex>(std::move(pattern), options);
-    if (compile) re->get();
+    if (out) *out = std::move(pattern);
     return re;
   }
 
