@@ -1,5 +1,7 @@
 #include "utf8.h"
 
+#include <simdjson.h>
+
 namespace winnow::utf8 {
 namespace {
 
@@ -53,18 +55,9 @@ char32_t NextMultibyte(std::string_view s, size_t& i) {
   }
 }
 
-bool IsValid(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t n = ValidLength(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
+// simdjson's validator (SIMD, the same rules as ValidLength) reads a dump at several GB/s;
+// a byte loop was a few percent of cleaning one.
+bool IsValid(std::string_view s) { return simdjson::validate_utf8(s.data(), s.size()); }
 
 size_t AppendRepaired(std::string_view s, std::string& out) {
   size_t replaced = 0;

@@ -1,29 +1,52 @@
 #include "sinks/body.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 #include "utf8.h"
 
 namespace winnow {
 namespace {
 
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+// The first byte at or after s[i] that is below 0x21 (a space or a control character), or
+// s.size(): eight bytes per step, since most of a line is neither.
+size_t NextLowByte(std::string_view s, size_t i) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    // A byte's high bit is set iff it is below 0x21 (bytes >= 0x80 never are): exact for the
+    // lowest such byte, which is the one wanted.
+    if (uint64_t low = (x - 0x21 * kOnes) & ~x & kHighs) {
+      return i + std::countr_zero(low) / 8;
+    }
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) > 0x20) ++i;
+  return i;
+}
+
 // Appends `s` with runs of ASCII whitespace collapsed to one space; `pending` carries a
 // space owed from the previous piece so pieces join with exactly one.
 void AppendCollapsed(std::string_view s, bool& pending, std::string& out, size_t line_start) {
-  auto is_space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
   size_t i = 0;
   while (i < s.size()) {
-    if (is_space(s[i])) {
+    if (IsSpace(s[i])) {
       pending = true;
       ++i;
       continue;
     }
     // Text whose only whitespace is single ' ' between words needs no collapsing: one append.
     size_t run = i;
-    while (i < s.size()) {
-      if (!is_space(s[i])) {
-        ++i;
-      } else if (s[i] == ' ' && i + 1 < s.size() && !is_space(s[i + 1])) {
+    for (;;) {
+      i = NextLowByte(s, i);
+      if (i == s.size()) break;
+      if (!IsSpace(s[i])) {
+        ++i;  // a control character that is not whitespace stays
+      } else if (s[i] == ' ' && i + 1 < s.size() && !IsSpace(s[i + 1])) {
         i += 2;
       } else {
         break;
