@@ -9,16 +9,19 @@ struct Judged {
   bool fixed;  // decided by a rule or a cut region: context never changes it
 };
 
-// The nearest class before (dir -1) or after (dir +1) line i among lines that are neither
-// short nor (when ignore_neargood) near-good; the page edges count as bad.
-Quality Neighbour(const std::vector<Judged>& j, size_t i, int dir, bool ignore_neargood) {
-  for (size_t k = i + dir; k < j.size(); k += dir) {  // size_t wraps below 0 and stops
-    Quality q = j[k].final;
-    if (q == Quality::kShort) continue;
-    if (ignore_neargood && q == Quality::kNearGood) continue;
-    return q;
+// For every line, the class of the nearest line before it (with `before`; else after it)
+// that is not short, and (with `firm`) not near-good either; the page edges count as bad.
+// One pass over the page: asking each line separately was quadratic in a run of short lines
+// (a navigation menu of hundreds).
+void Nearest(const std::vector<Judged>& j, bool before, bool firm, std::vector<Quality>& out) {
+  out.resize(j.size());
+  Quality seen = Quality::kBad;
+  for (size_t n = 0; n < j.size(); ++n) {
+    size_t i = before ? n : j.size() - 1 - n;
+    out[i] = seen;
+    Quality q = j[i].final;
+    if (q != Quality::kShort && !(firm && q == Quality::kNearGood)) seen = q;
   }
-  return Quality::kBad;
 }
 
 }  // namespace
@@ -68,18 +71,22 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
   }
 
   // Short lines first (seeing near-good neighbours as they are), then near-good ones.
-  thread_local std::vector<Quality> revised;
+  thread_local std::vector<Quality> revised, before_firm, after_firm, before_any, after_any;
+  Nearest(judged, true, true, before_firm);
+  Nearest(judged, false, true, after_firm);
+  Nearest(judged, true, false, before_any);
+  Nearest(judged, false, false, after_any);
   revised.assign(judged.size(), Quality::kBad);
   for (size_t i = 0; i < judged.size(); ++i) {
     if (judged[i].fixed || judged[i].initial != Quality::kShort) continue;
     if (lines[i].words < settings.context_min_words) continue;  // stays bad
-    Quality prev = Neighbour(judged, i, -1, true), next = Neighbour(judged, i, +1, true);
+    Quality prev = before_firm[i], next = after_firm[i];
     if (prev == Quality::kGood && next == Quality::kGood) {
       revised[i] = Quality::kGood;
     } else if (prev == Quality::kBad && next == Quality::kBad) {
       revised[i] = Quality::kBad;
-    } else if ((prev == Quality::kBad && Neighbour(judged, i, -1, false) == Quality::kNearGood) ||
-               (next == Quality::kBad && Neighbour(judged, i, +1, false) == Quality::kNearGood)) {
+    } else if ((prev == Quality::kBad && before_any[i] == Quality::kNearGood) ||
+               (next == Quality::kBad && after_any[i] == Quality::kNearGood)) {
       revised[i] = Quality::kGood;
     } else {
       revised[i] = Quality::kBad;
@@ -88,11 +95,16 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
   for (size_t i = 0; i < judged.size(); ++i) {
     if (!judged[i].fixed && judged[i].initial == Quality::kShort) judged[i].final = revised[i];
   }
+  // Near-good lines in order: each sees the earlier ones already decided, the later ones not.
+  Nearest(judged, false, true, after_firm);
+  Quality prev = Quality::kBad;
   for (size_t i = 0; i < judged.size(); ++i) {
-    if (judged[i].fixed || judged[i].initial != Quality::kNearGood) continue;
-    Quality prev = Neighbour(judged, i, -1, true), next = Neighbour(judged, i, +1, true);
-    judged[i].final =
-        (prev == Quality::kBad && next == Quality::kBad) ? Quality::kBad : Quality::kGood;
+    if (!judged[i].fixed && judged[i].initial == Quality::kNearGood) {
+      judged[i].final = (prev == Quality::kBad && after_firm[i] == Quality::kBad) ? Quality::kBad
+                                                                                  : Quality::kGood;
+    }
+    Quality q = judged[i].final;
+    if (q != Quality::kShort && q != Quality::kNearGood) prev = q;
   }
 
   // A page is an article: if context left nothing, keep the lines that read as prose alone,
