@@ -1,10 +1,10 @@
 #include "classify/line.h"
 
 #include <algorithm>
-#include <array>
-#include <cctype>
+#include <bit>
 #include <cstring>
 
+#include "classify/ascii_masks.h"
 #include "classify/stopwords.h"
 #include "utf8.h"
 
@@ -83,74 +83,130 @@ bool IsStopWordToken(std::string_view w) {
   return n > 0 && IsStopKey(key);
 }
 
-// ASCII byte classes for the fast path of ComputeTextFeatures; bytes >= 0x80 are kMultiByte.
-enum : uint8_t {
-  kSpaceByte = 1,
-  kUpperByte = 2,
-  kLowerByte = 4,
-  kDigitByte = 8,
-  kClosingByte = 16,
-  kOtherByte = 32,  // ASCII, not space, letter or digit
-  kMultiByte = 64,
-  kAlnum = kUpperByte | kLowerByte | kDigitByte,
+// A 64-byte window of the text at `base` with its byte-class masks. Near the end of the text
+// it is a zero-padded copy, so that neither the masks nor 8-byte loads of a word (LowerKey)
+// read past the text; `end` has the bits of positions past the end.
+struct Window {
+  static constexpr size_t kSize = 64;
+  size_t base = 0;
+  const char* bytes = nullptr;  // text.data() + base, or pad
+  AsciiMasks masks;
+  uint64_t end = 0;
+  char pad[kSize + 8];
+
+  void Load(std::string_view text, size_t at) {
+    base = at;
+    const size_t left = text.size() - at;
+    if (left >= sizeof pad) {
+      bytes = text.data() + at;
+      end = 0;
+    } else {
+      std::memset(pad, 0, sizeof pad);
+      std::memcpy(pad, text.data() + at, left);
+      bytes = pad;
+      end = left >= kSize ? 0 : ~uint64_t{0} << left;
+    }
+    masks = ClassifyBytes(bytes);
+  }
 };
 
-constexpr std::array<uint8_t, 256> MakeByteClasses() {
-  std::array<uint8_t, 256> t{};
-  for (int c = 0; c < 256; ++c) {
-    if (c >= 0x80) {
-      t[c] = kMultiByte;
-    } else if (c == ' ' || (c >= '\t' && c <= '\r')) {  // as utf8::IsSpace
-      t[c] = kSpaceByte;
-    } else if (c >= 'A' && c <= 'Z') {
-      t[c] = kUpperByte;
-    } else if (c >= 'a' && c <= 'z') {
-      t[c] = kLowerByte;
-    } else if (c >= '0' && c <= '9') {
-      t[c] = kDigitByte;
-    } else {
-      t[c] = kOtherByte | (IsClosing(c) ? kClosingByte : 0);
-    }
-  }
-  return t;
+// `len` (1..8) ASCII bytes at p, packed little-endian with A-Z lowercased; reads p[0, 8).
+uint64_t LowerKey(const char* p, unsigned len) {
+  static_assert(std::endian::native == std::endian::little, "keys are packed little-endian");
+  uint64_t key;
+  std::memcpy(&key, p, 8);
+  key &= ~uint64_t{0} >> (64 - 8 * len);
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  // Per byte (all < 0x80, so no carries): the high bit of b + 0x3F is b >= 'A', of b + 0x25
+  // is b > 'Z'.
+  const uint64_t upper = (key + 0x3F * kOnes) & ~(key + 0x25 * kOnes) & (0x80 * kOnes);
+  return key | upper >> 2;
 }
-constexpr std::array<uint8_t, 256> kByteClasses = MakeByteClasses();
 
-uint8_t ClassOf(char c) { return kByteClasses[static_cast<unsigned char>(c)]; }
-
-// Counts the word of ASCII letters, digits and punctuation at text[b, e), whose classes OR to
-// `seen` and which has `digits` digits; returns its last character that is not a closing quote
-// or bracket (0 if none).
-char32_t CountAsciiWord(std::string_view text, size_t b, size_t e, uint8_t seen, uint32_t digits,
-                        Line& line) {
+// Counts the word of ASCII letters, digits and punctuation at window bytes [off, off + len),
+// off + len < 64; returns its last character that is not a closing quote or bracket (0 if
+// none).
+char32_t CountAsciiWord(const Window& w, unsigned off, unsigned len, Line& line) {
+  const uint64_t range = ((uint64_t{1} << len) - 1) << off;
+  const uint64_t alnum = (w.masks.alpha | w.masks.digit) & range;
   ++line.words;
-  line.chars += e - b;
-  line.nonspace += e - b;
-  line.digits += digits;
-  for (size_t k = b; k < e; ++k) {  // the first letter or digit decides alpha and caps
-    uint8_t cls = ClassOf(text[k]);
-    if (!(cls & kAlnum)) continue;
-    line.alpha_words += (cls & (kUpperByte | kLowerByte)) != 0;
-    line.caps_words += (cls & kUpperByte) != 0;
-    break;
+  line.chars += len;
+  line.nonspace += len;
+  // Few words have digits; std::popcount is a libgcc call without -mpopcnt.
+  if (const uint64_t digits = w.masks.digit & range) line.digits += std::popcount(digits);
+  if (alnum) {
+    // The first letter or digit decides alpha and caps. The stop-word test reads the word
+    // from its first to its last letter or digit, as IsStopWordToken trims it.
+    const unsigned first = std::countr_zero(alnum);
+    const unsigned core = 64 - std::countl_zero(alnum) - first;
+    line.alpha_words += (w.masks.alpha >> first) & 1;
+    line.caps_words += static_cast<unsigned char>(w.bytes[first] - 'A') < 26u;
+    line.stop_words += (core <= 8) & IsStopKey(LowerKey(w.bytes + first, std::min(core, 8u)));
   }
-  bool stop;
-  if (seen & kOtherByte) {
-    stop = IsStopWordToken(text.substr(b, e - b));
-  } else if (e - b <= 8) {  // letters and digits only: pack, lowercased (digits keep 0x20)
-    uint64_t key = 0;
-    std::memcpy(&key, text.data() + b, e - b);
-    key |= 0x2020202020202020ull >> (8 * (8 - (e - b)));
-    stop = IsStopKey(key);
-  } else {
-    stop = false;
-  }
-  line.stop_words += stop;
-  if (!(seen & kClosingByte)) return static_cast<unsigned char>(text[e - 1]);
-  for (size_t k = e; k > b; --k) {
-    if (!(ClassOf(text[k - 1]) & kClosingByte)) return static_cast<unsigned char>(text[k - 1]);
+  for (unsigned k = off + len; k > off; --k) {
+    const unsigned char c = w.bytes[k - 1];
+    if (!IsClosing(c)) return c;
   }
   return 0;
+}
+
+// Counts the word at text[i] code point by code point, up to and including the space after
+// it (or the end); returns where it stopped. For words with non-ASCII characters and words
+// too long for the window.
+size_t CountWord(std::string_view text, size_t i, char32_t& last_significant, Line& line) {
+  const size_t n = text.size();
+  size_t word_start = std::string_view::npos;
+  bool first_letter_seen = false;
+  auto end_word = [&](size_t at) {
+    if (word_start == std::string_view::npos) return;
+    ++line.words;
+    if (IsStopWordToken(text.substr(word_start, at - word_start))) ++line.stop_words;
+    word_start = std::string_view::npos;
+  };
+  while (i < n) {
+    size_t at = i;
+    char32_t c = utf8::Next(text, i);
+    ++line.chars;
+    if (utf8::IsSpace(c)) {
+      if (IsTerminal(last_significant)) ++line.sentences;
+      last_significant = 0;
+      end_word(at);
+      return i;
+    }
+    ++line.nonspace;
+    if (IsCjk(c)) {
+      end_word(at);
+      ++line.words;
+      ++line.alpha_words;
+      last_significant = c;
+      continue;
+    }
+    if (IsCjkPunct(c)) {
+      if (IsCjkTerminal(c)) ++line.sentences;
+      end_word(at);
+      last_significant = c;
+      continue;
+    }
+    if (word_start == std::string_view::npos) {
+      word_start = at;
+      first_letter_seen = false;
+    }
+    if (!first_letter_seen) {
+      bool upper = utf8::IsUpper(c), lower = utf8::IsLower(c);
+      // Scripts without case (CJK and beyond U+2E7F) still count as words with letters.
+      if (upper || lower || c > 0x2E7F) {
+        first_letter_seen = true;
+        ++line.alpha_words;
+        if (upper) ++line.caps_words;
+      } else if (utf8::IsDigit(c)) {
+        first_letter_seen = true;
+      }
+    }
+    if (utf8::IsDigit(c)) ++line.digits;
+    if (!IsClosing(c)) last_significant = c;
+  }
+  end_word(i);
+  return i;
 }
 
 }  // namespace
@@ -160,84 +216,33 @@ void ComputeTextFeatures(std::string_view text, Line& out) {
   // would force every counter back to memory on each byte.
   Line line = out;
   char32_t last_significant = 0;
-  size_t i = 0;
   const size_t n = text.size();
-  // Word by word. A word of ASCII bytes is counted at once (CountAsciiWord); a word with any
-  // other byte is read code point by code point below, up to and including the space after it.
-  while (i < n) {
-    uint8_t cls = ClassOf(text[i]);
-    if (cls & kSpaceByte) {
-      ++line.chars;
+  Window w;
+  // Runs of spaces and words of ASCII bytes are found in the window's masks; a word with any
+  // other byte, or one that fills the whole window, is left to CountWord.
+  for (size_t i = 0; i < n;) {
+    if (!w.bytes || i - w.base >= Window::kSize) w.Load(text, i);
+    const unsigned off = i - w.base;
+    const uint64_t spaces = w.masks.space >> off;
+    if (spaces & 1) {
+      line.chars += std::countr_one(spaces);
       if (IsTerminal(last_significant)) ++line.sentences;
       last_significant = 0;
-      ++i;
+      i += std::countr_one(spaces);
       continue;
     }
-    size_t e = i;
-    uint8_t seen = 0;
-    uint32_t digits = 0;
-    for (; e < n; ++e) {
-      uint8_t c = ClassOf(text[e]);
-      if (c & (kSpaceByte | kMultiByte)) break;
-      seen |= c;
-      digits += (c & kDigitByte) != 0;
-    }
-    if (e == n || (ClassOf(text[e]) & kSpaceByte)) {
-      last_significant = CountAsciiWord(text, i, e, seen, digits, line);
-      i = e;
+    const uint64_t stops = (w.masks.space | w.masks.non_ascii | w.end) >> off;
+    if (stops == 0 && off > 0) {  // the word runs past the window: move the window to it
+      w.Load(text, i);
       continue;
     }
-    size_t word_start = std::string_view::npos;
-    bool first_letter_seen = false;
-    auto end_word = [&](size_t at) {
-      if (word_start == std::string_view::npos) return;
-      ++line.words;
-      if (IsStopWordToken(text.substr(word_start, at - word_start))) ++line.stop_words;
-      word_start = std::string_view::npos;
-    };
-    while (i < n) {
-      size_t at = i;
-      char32_t c = utf8::Next(text, i);
-      ++line.chars;
-      if (utf8::IsSpace(c)) {
-        if (IsTerminal(last_significant)) ++line.sentences;
-        last_significant = 0;
-        end_word(at);
-        break;
-      }
-      ++line.nonspace;
-      if (IsCjk(c)) {
-        end_word(at);
-        ++line.words;
-        ++line.alpha_words;
-        last_significant = c;
-        continue;
-      }
-      if (IsCjkPunct(c)) {
-        if (IsCjkTerminal(c)) ++line.sentences;
-        end_word(at);
-        last_significant = c;
-        continue;
-      }
-      if (word_start == std::string_view::npos) {
-        word_start = at;
-        first_letter_seen = false;
-      }
-      if (!first_letter_seen) {
-        bool upper = utf8::IsUpper(c), lower = utf8::IsLower(c);
-        // Scripts without case (CJK and beyond U+2E7F) still count as words with letters.
-        if (upper || lower || c > 0x2E7F) {
-          first_letter_seen = true;
-          ++line.alpha_words;
-          if (upper) ++line.caps_words;
-        } else if (utf8::IsDigit(c)) {
-          first_letter_seen = true;
-        }
-      }
-      if (utf8::IsDigit(c)) ++line.digits;
-      if (!IsClosing(c)) last_significant = c;
+    const unsigned len = std::countr_zero(stops);
+    if (stops == 0 || (w.masks.non_ascii >> (off + len)) & 1) {
+      i = CountWord(text, i, last_significant, line);
+    } else {
+      last_significant = CountAsciiWord(w, off, len, line);
+      i += len;
     }
-    end_word(i);
   }
   line.terminal = IsTerminal(last_significant) || IsCjkTerminal(last_significant);
   if (IsTerminal(last_significant)) ++line.sentences;

@@ -2,8 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <memory>
+#include <random>
 #include <string>
 #include <vector>
+
+#include "classify/stopwords.h"
+#include "utf8.h"
 
 namespace winnow {
 namespace {
@@ -251,6 +257,149 @@ TEST(LineTest, ComputeTextFeaturesOnASegment) {
   EXPECT_EQ(l.stop_words, 1u);
   EXPECT_EQ(l.number, 0u) << "positions are left for the caller";
   EXPECT_FALSE(l.blank_before);
+}
+
+// The features read code point by code point, as plainly as possible: what the word-at-a-time
+// ComputeTextFeatures must reproduce.
+Line ReferenceFeatures(std::string_view text) {
+  auto closing = [](char32_t c) {
+    return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 ||
+           c == 0xBB || c == '*';
+  };
+  auto cjk = [](char32_t c) {
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+  };
+  auto cjk_punct = [](char32_t c) {
+    return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+           (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+           (c >= 0xFF5B && c <= 0xFF65);
+  };
+  auto cjk_terminal = [](char32_t c) { return c == 0x3002 || c == 0xFF01 || c == 0xFF1F; };
+  auto terminal = [](char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; };
+  auto stop = [](std::string w) {
+    auto core = [](unsigned char c) { return c >= 0x80 || std::isalnum(c); };
+    for (size_t q; (q = w.find("\u2019")) != std::string::npos;) w.replace(q, 3, "'");
+    auto curly = [&](size_t i) {  // ‘ ’ “ ” at w[i]; ’ is ' by now
+      return w.compare(i, 3, "\u2018") == 0 || w.compare(i, 3, "\u201C") == 0 ||
+             w.compare(i, 3, "\u201D") == 0;
+    };
+    for (;;) {  // strip leading and trailing punctuation and curly quotes
+      if (!w.empty() && !core(w[0])) {
+        w.erase(0, 1);
+      } else if (curly(0)) {
+        w.erase(0, 3);
+      } else if (!w.empty() && !core(w.back())) {
+        w.pop_back();
+      } else if (w.size() >= 3 && curly(w.size() - 3)) {
+        w.resize(w.size() - 3);
+      } else {
+        break;
+      }
+    }
+    for (char& c : w) c = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    return IsStopWord(w);
+  };
+  Line l;
+  char32_t last = 0;
+  std::string word;
+  bool first_seen = false;
+  auto end_word = [&] {
+    if (word.empty()) return;
+    ++l.words;
+    l.stop_words += stop(word);
+    word.clear();
+  };
+  for (size_t i = 0; i < text.size();) {
+    const size_t at = i;
+    const char32_t c = utf8::Next(text, i);
+    ++l.chars;
+    if (utf8::IsSpace(c)) {
+      l.sentences += terminal(last);
+      last = 0;
+      end_word();
+      continue;
+    }
+    ++l.nonspace;
+    l.digits += c >= '0' && c <= '9';
+    if (cjk(c) || cjk_punct(c)) {
+      end_word();
+      l.words += cjk(c);
+      l.alpha_words += cjk(c);
+      l.sentences += cjk_terminal(c);
+      last = c;
+      continue;
+    }
+    if (word.empty()) first_seen = false;
+    word.append(text.substr(at, i - at));
+    if (!first_seen && (utf8::IsUpper(c) || utf8::IsLower(c) || c > 0x2E7F)) {
+      ++l.alpha_words;
+      l.caps_words += utf8::IsUpper(c);
+    }
+    first_seen =
+        first_seen || utf8::IsUpper(c) || utf8::IsLower(c) || c > 0x2E7F || (c >= '0' && c <= '9');
+    if (!closing(c)) last = c;
+  }
+  end_word();
+  l.terminal = terminal(last) || cjk_terminal(last);
+  l.sentences += terminal(last);
+  return l;
+}
+
+void ExpectSameFeatures(std::string_view text) {
+  Line got, want = ReferenceFeatures(text);
+  // From an allocation of exactly its size: a sanitizer build catches reads past the text.
+  std::unique_ptr<char[]> copy(new char[text.size()]);
+  std::memcpy(copy.get(), text.data(), text.size());
+  ComputeTextFeatures(std::string_view(copy.get(), text.size()), got);
+  const auto fields = [](const Line& l) {
+    return std::vector<uint32_t>{l.chars,  l.words,    l.alpha_words, l.caps_words, l.stop_words,
+                                 l.digits, l.nonspace, l.sentences,   l.terminal};
+  };
+  EXPECT_EQ(fields(got), fields(want)) << '"' << text << "\" (" << text.size() << " bytes)";
+}
+
+// Words crossing the 16-byte chunks and 64-byte windows of the scan, at every offset; the
+// text is a view into a longer buffer, so bytes past its end must not count.
+TEST(LineTest, WordsAcrossChunkAndWindowBoundaries) {
+  const std::string tails[] = {"the",        "The, ", "(it's)",   "Don\u2019t.\" 42",
+                               "a1b2",       "x.)",   "über der", "東京 the",
+                               "abcdefghij", "*\"",   "Wait…"};
+  for (const std::string& tail : tails) {
+    for (size_t k = 0; k <= 140; ++k) {
+      const std::string buf = std::string(k, 'x') + " " + tail + " of It. " + std::string(k, 'y');
+      for (size_t cut = k; cut <= buf.size(); cut += 3) {
+        ExpectSameFeatures(std::string_view(buf).substr(0, cut));
+        ExpectSameFeatures(std::string_view(buf).substr(k % 7, cut - k % 7));
+      }
+    }
+  }
+  ExpectSameFeatures(std::string(64, 'a') + " the " + std::string(200, 'B') + ".");
+  ExpectSameFeatures(std::string(63, ' ') + "the" + std::string(70, '\t') + "end.");
+}
+
+// Random lines of 0..200 bytes from pieces of every class: letters of both cases, digits,
+// stop words, punctuation, closing marks, spaces, multi-byte letters, CJK, wide spaces and
+// broken UTF-8.
+TEST(LineTest, MatchesReferenceOnGeneratedLines) {
+  const char* pieces[] = {
+      "the",    "The",      "OF",     "and",         "it's",   "don\u2019t", "x",         "Zz",
+      "über",   "ÄB",       "é",      "42",          "7",      "a1",         ".",         "!",
+      "?",      ",",        "-",      "(",           ")",      "]",          "*",         "\"",
+      "'",      "…",        "»",      "\u201D",      "\u2018", "东",         "京",        "。",
+      "、",     "！",       " ",      " ",           "  ",     "\t",         "\r",        "\u00A0",
+      "\u3000", "\n",       "\v",     "@",           "_",      "\x01",       "\x7F",      "\xFF",
+      "\xC3",   "\xE2\x80", "Москва", "abcdefghijk", "Hello",  "well.",      "Althoughs",
+  };
+  std::mt19937 rng(7);
+  std::string text;
+  for (int iter = 0; iter < 20000; ++iter) {
+    text.clear();
+    const size_t len = rng() % 201;
+    while (text.size() < len) text += pieces[rng() % std::size(pieces)];
+    text.resize(len);
+    ExpectSameFeatures(text);
+  }
 }
 
 }  // namespace

@@ -1,11 +1,12 @@
 #include "classify/stopwords.h"
 
-#include <array>
-#include <cstring>
 #include <string>
 
 namespace winnow {
 namespace {
+
+using stopwords_internal::StopBucket;
+using stopwords_internal::StopTable;
 
 // Short, frequent function words only: content words would make menus look like prose.
 constexpr const char* kStopWords[] = {
@@ -356,47 +357,50 @@ constexpr bool AllFitInKey() {
 }
 static_assert(AllFitInKey(), "a stop word must fit in the 8-byte key");
 
-uint64_t Pack(std::string_view w) {
+// Little-endian packing, as the lookups load words (IsStopWordToken, line.cc).
+constexpr uint64_t Pack(std::string_view w) {
   uint64_t key = 0;
-  std::memcpy(&key, w.data(), w.size());
+  for (size_t i = 0; i < w.size(); ++i) key |= uint64_t{static_cast<unsigned char>(w[i])} << 8 * i;
   return key;
 }
 
-// Open addressing over packed keys; 0 marks an empty slot (no word packs to 0).
-class StopTable {
- public:
-  StopTable() {
-    for (const char* w : kStopWords) {
-      uint64_t key = Pack(w);
-      size_t i = Slot(key);
-      while (slots_[i] && slots_[i] != key) i = (i + 1) & (kSize - 1);
-      slots_[i] = key;
-    }
+// Places every word with multiplier `mul`; false if a bucket would overflow.
+constexpr bool Fill(uint64_t mul, StopTable& table) {
+  table = StopTable{mul, {}};
+  for (const char* w : kStopWords) {
+    const uint64_t key = Pack(w);
+    auto& bucket = table.buckets[StopBucket(key, mul)];
+    size_t i = 0;
+    while (i < bucket.size() && bucket[i] != 0 && bucket[i] != key) ++i;
+    if (i == bucket.size()) return false;
+    bucket[i] = key;
   }
-  bool Contains(uint64_t key) const {
-    for (size_t i = Slot(key); slots_[i]; i = (i + 1) & (kSize - 1)) {
-      if (slots_[i] == key) return true;
-    }
-    return false;
+  return true;
+}
+
+// Tries odd multipliers from a fixed sequence (splitmix64) until every bucket fits; at
+// compile time, so the table needs no initialisation at run time.
+constexpr StopTable BuildStopTable() {
+  StopTable table{};
+  uint64_t state = 0x9E3779B97F4A7C15ull;
+  for (;;) {
+    uint64_t mul = (state += 0x9E3779B97F4A7C15ull);
+    mul = (mul ^ (mul >> 30)) * 0xBF58476D1CE4E5B9ull;
+    mul = (mul ^ (mul >> 27)) * 0x94D049BB133111EBull;
+    if (Fill((mul ^ (mul >> 31)) | 1, table)) return table;
   }
-
- private:
-  static constexpr size_t kSize = 1024;  // > 2x the words: short probe runs
-  static size_t Slot(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 54; }
-  std::array<uint64_t, kSize> slots_{};
-};
-
-const StopTable& Table() {
-  static const StopTable table;
-  return table;
 }
 
 }  // namespace
 
-bool IsStopKey(uint64_t key) { return Table().Contains(key); }
+namespace stopwords_internal {
+constinit const StopTable kStopTable = BuildStopTable();
+}  // namespace stopwords_internal
 
 bool IsStopWord(std::string_view lower) {
-  return !lower.empty() && lower.size() <= 8 && IsStopKey(Pack(lower));
+  if (lower.empty() || lower.size() > 8) return false;
+  const uint64_t key = Pack(lower);
+  return key != 0 && IsStopKey(key);  // 0 would match an empty slot
 }
 
 }  // namespace winnow

@@ -2,6 +2,7 @@
 #ifndef WINNOW_SRC_CLASSIFY_STOPWORDS_H_
 #define WINNOW_SRC_CLASSIFY_STOPWORDS_H_
 
+#include <array>
 #include <cstdint>
 #include <string_view>
 
@@ -13,8 +14,26 @@ namespace winnow {
 // 8 bytes, so a word is looked up as one packed integer (this runs once per word of input).
 bool IsStopWord(std::string_view lower);
 
-// The same for a word already packed little-endian into `key` (`length` bytes, 1..8).
-bool IsStopKey(uint64_t key);
+namespace stopwords_internal {
+
+// Each stop word, packed little-endian, sits in bucket StopBucket(key, mul) of 4 slots
+// (0 = empty): a lookup reads one bucket and compares it without branches. Built at compile
+// time (stopwords.cc), so there is no initialisation guard on the per-word path.
+struct StopTable {
+  uint64_t mul;
+  std::array<std::array<uint64_t, 4>, 256> buckets;
+};
+constexpr size_t StopBucket(uint64_t key, uint64_t mul) { return (key * mul) >> 56; }
+extern const StopTable kStopTable;
+
+}  // namespace stopwords_internal
+
+// The same for a word already packed little-endian into `key` (1..8 bytes; key != 0).
+inline bool IsStopKey(uint64_t key) {
+  const auto& table = stopwords_internal::kStopTable;
+  const auto& b = table.buckets[stopwords_internal::StopBucket(key, table.mul)];
+  return (b[0] == key) | (b[1] == key) | (b[2] == key) | (b[3] == key);
+}
 
 }  // namespace winnow
 

@@ -1,0 +1,25 @@
+#include "classify/ascii_masks.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace winnow {
+namespace {
+
+// Every byte value, then random blocks.
+TEST(AsciiMasksTest, Sse2MatchesScalar) {
+  std::mt19937 rng(11);
+  char buf[64];
+  for (int iter = 0; iter < 2000; ++iter) {
+    for (char& c : buf) c = static_cast<char>(iter < 4 ? iter * 64 + (&c - buf) : rng());
+    const AsciiMasks a = ClassifyBytes(buf), b = ClassifyBytesScalar(buf);
+    EXPECT_EQ(a.space, b.space);
+    EXPECT_EQ(a.alpha, b.alpha);
+    EXPECT_EQ(a.digit, b.digit);
+    EXPECT_EQ(a.non_ascii, b.non_ascii);
+  }
+}
+
+}  // namespace
+}  // namespace winnow
