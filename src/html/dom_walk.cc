@@ -199,6 +199,9 @@ class DomWalker {
         continue;
       }
       const GumboNode* child = static_cast<const GumboNode*>(children.data[top.next_child++]);
+      // The walk runs after parsing, over a tree too large to stay in cache: fetch the next
+      // sibling while this child is handled (most children are short text nodes).
+      if (top.next_child < children.length) __builtin_prefetch(children.data[top.next_child]);
       switch (child->type) {
         case GUMBO_NODE_TEXT:
         case GUMBO_NODE_CDATA:
