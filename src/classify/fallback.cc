@@ -24,6 +24,32 @@ void Nearest(const std::vector<Judged>& j, bool before, bool firm, std::vector<Q
   }
 }
 
+// Marks the near-good lines of every run of at least `prose_run_lines` near-good lines with
+// at least `prose_run_words` words between them (short lines may stand in between). Such a
+// run is prose with no good line beside it: news sites that write one sentence per
+// paragraph have nothing but near-good lines, cut off from the long ones by a "Related" box.
+void MarkProseRuns(const std::vector<Line>& lines, const std::vector<Judged>& j, const Settings& s,
+                   std::vector<char>& marked) {
+  marked.assign(j.size(), 0);
+  auto near = [&](size_t k) { return !j[k].fixed && j[k].final == Quality::kNearGood; };
+  auto short_line = [&](size_t k) { return !j[k].fixed && j[k].initial == Quality::kShort; };
+  for (size_t i = 0; i < j.size();) {
+    if (!near(i)) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    double words = 0, count = 0;
+    for (; end < j.size() && (near(end) || short_line(end)); ++end) {
+      if (near(end)) words += lines[end].words, ++count;
+    }
+    if (s.prose_run_words > 0 && count >= s.prose_run_lines && words >= s.prose_run_words) {
+      for (size_t k = i; k < end; ++k) marked[k] = near(k);
+    }
+    i = end;
+  }
+}
+
 }  // namespace
 
 Quality InitialQuality(const Line& line, const DomFeatures* dom, const Settings& s) {
@@ -96,12 +122,15 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
     if (!judged[i].fixed && judged[i].initial == Quality::kShort) judged[i].final = revised[i];
   }
   // Near-good lines in order: each sees the earlier ones already decided, the later ones not.
+  // A line of a prose run is good whatever its neighbours.
+  thread_local std::vector<char> in_run;
+  MarkProseRuns(lines, judged, settings, in_run);
   Nearest(judged, false, true, after_firm);
   Quality prev = Quality::kBad;
   for (size_t i = 0; i < judged.size(); ++i) {
     if (!judged[i].fixed && judged[i].initial == Quality::kNearGood) {
-      judged[i].final = (prev == Quality::kBad && after_firm[i] == Quality::kBad) ? Quality::kBad
-                                                                                  : Quality::kGood;
+      bool alone = prev == Quality::kBad && after_firm[i] == Quality::kBad;
+      judged[i].final = alone && !in_run[i] ? Quality::kBad : Quality::kGood;
     }
     Quality q = judged[i].final;
     if (q != Quality::kShort && q != Quality::kNearGood) prev = q;

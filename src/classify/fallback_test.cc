@@ -162,6 +162,22 @@ TEST_F(ContextTest, NearGoodLineTakesItsNeighbours) {
   ExpectBody(2, Reason::kGood);
 }
 
+TEST_F(ContextTest, ARunOfNearGoodLinesIsProseOnItsOwn) {
+  // Four one-sentence paragraphs (76 words) between bad lines, a short line among them: body.
+  Run({kGood, kBad, kNear, kNear, kShort, kNear, kNear, kBad});
+  for (size_t i : {2, 3, 5, 6}) ExpectBody(i, Reason::kGood);
+  // Two (38 words) are not a run; nor are four when the settings ask for more.
+  Run({kGood, kBad, kNear, kNear, kBad});
+  ExpectDropped(2, Reason::kContext);
+  ExpectDropped(3, Reason::kContext);
+  Run({kGood, kBad, kNear, kNear, kNear, kNear, kBad}, "set prose_run_words = 100\n");
+  ExpectDropped(2, Reason::kContext);
+  Run({kGood, kBad, kNear, kNear, kNear, kNear, kBad}, "set prose_run_lines = 5\n");
+  ExpectDropped(2, Reason::kContext);
+  Run({kGood, kBad, kNear, kNear, kNear, kNear, kBad}, "set prose_run_words = 0\n");
+  ExpectDropped(2, Reason::kContext);
+}
+
 TEST_F(ContextTest, PageEdgesCountAsBad) {
   Run({kShort, kGood, kGood});
   ExpectDropped(0, Reason::kShort);

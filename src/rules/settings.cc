@@ -17,6 +17,8 @@ constexpr Entry kEntries[] = {
     {"prose_min_sentences", &Settings::prose_min_sentences},
     {"max_link_density", &Settings::max_link_density},
     {"context_min_words", &Settings::context_min_words},
+    {"prose_run_lines", &Settings::prose_run_lines},
+    {"prose_run_words", &Settings::prose_run_words},
     {"block_gap_lines", &Settings::block_gap_lines},
     {"block_min_share", &Settings::block_min_share},
     {"main_region_min_words", &Settings::main_region_min_words},

@@ -27,6 +27,11 @@ struct Settings {
   // Context pass: a short line with fewer words than this never becomes body by context
   // ("Reply", "1", "Business" between two paragraphs).
   double context_min_words = 2;
+  // Context pass: a run of at least prose_run_lines near-good lines (short lines may stand
+  // between them) holding at least prose_run_words words is body even between bad
+  // neighbours (one-sentence paragraphs). 0 words disables.
+  double prose_run_lines = 3;
+  double prose_run_words = 60;
   // Main block: kept lines separated by at least block_gap_lines removed lines form
   // separate blocks; blocks with fewer body words than block_min_share of the largest
   // block's are dropped as "edge" (related stories, comments, other articles). 0 disables.
