@@ -5,6 +5,7 @@
 #include "html/encoding.h"
 #include "sources/gzip.h"
 #include "sources/jsonl_writer.h"
+#include "utf8.h"
 
 namespace winnow::batch {
 namespace {
@@ -72,8 +73,7 @@ sources::Annotations AnnotationsOf(const Cleaned& cleaned) {
 // HTML decoder takes it as it is, whatever a <meta charset> inside says (HTTP wins, as in
 // browsers). Valid UTF-8 and unknown charsets are left to the decoder: empty result.
 std::string TranscodeDeclared(const sources::Record& record) {
-  if (!record.payload_is_html || record.charset.empty() ||
-      html::ValidUtf8Prefix(record.payload) == record.payload.size()) {
+  if (!record.payload_is_html || record.charset.empty() || utf8::IsValid(record.payload)) {
     return "";
   }
   html::DecodedHtml decoded;

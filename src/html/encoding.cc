@@ -7,36 +7,12 @@
 #include <cstring>
 
 #include "html/tag_scan.h"
+#include "utf8.h"
 
 namespace winnow::html {
 namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-
-// Length of the well-formed UTF-8 sequence at in[i], or 0 (RFC 3629: no overlongs, no
-// surrogates, nothing above U+10FFFF).
-size_t SequenceLength(std::string_view in, size_t i) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(in[i + k]); };
-  const size_t left = in.size() - i;
-  const unsigned char c = b(0);
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return (left >= 2 && (b(1) & 0xC0) == 0x80) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (left < 3 || (b(1) & 0xC0) != 0x80 || (b(2) & 0xC0) != 0x80) return 0;
-    if (c == 0xE0 && b(1) < 0xA0) return 0;
-    if (c == 0xED && b(1) >= 0xA0) return 0;
-    return 3;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (left < 4 || (b(1) & 0xC0) != 0x80 || (b(2) & 0xC0) != 0x80 || (b(3) & 0xC0) != 0x80) {
-      return 0;
-    }
-    if (c == 0xF0 && b(1) < 0x90) return 0;
-    if (c == 0xF4 && b(1) >= 0x90) return 0;
-    return 4;
-  }
-  return 0;
-}
 
 std::string NormalizeLabel(std::string_view label) {
   std::string s;
@@ -100,9 +76,9 @@ bool Convert(std::string_view in, const std::string& from, DecodedHtml* out) {
   iconv_close(cd);
   // iconv output is valid UTF-8 by construction, except for charsets it passes through
   // unchecked; repairing is cheap insurance since everything downstream relies on validity.
-  if (ValidUtf8Prefix(out->owned) != out->owned.size()) {
+  if (!utf8::IsValid(out->owned)) {
     std::string repaired;
-    out->replaced_bytes += AppendRepairedUtf8(out->owned, &repaired);
+    out->replaced_bytes += utf8::AppendRepaired(out->owned, repaired);
     out->owned.swap(repaired);
   }
   out->text = out->owned;
@@ -125,49 +101,16 @@ std::string Detect(std::string_view bytes) {
 
 void TakeUtf8(std::string_view bytes, DecodedHtml* out) {
   out->encoding = "utf-8";
-  if (ValidUtf8Prefix(bytes) == bytes.size()) {
+  if (utf8::IsValid(bytes)) {
     out->text = bytes;
     return;
   }
   out->owned.clear();
-  out->replaced_bytes = AppendRepairedUtf8(bytes, &out->owned);
+  out->replaced_bytes = utf8::AppendRepaired(bytes, out->owned);
   out->text = out->owned;
 }
 
 }  // namespace
-
-size_t ValidUtf8Prefix(std::string_view in) {
-  size_t i = 0;
-  while (i < in.size()) {
-    // ASCII fast path, eight bytes at a time.
-    while (i + 8 <= in.size()) {
-      uint64_t word;
-      std::memcpy(&word, in.data() + i, 8);
-      if (word & 0x8080808080808080ull) break;
-      i += 8;
-    }
-    if (i >= in.size()) break;
-    const size_t len = SequenceLength(in, i);
-    if (len == 0) return i;
-    i += len;
-  }
-  return in.size();
-}
-
-size_t AppendRepairedUtf8(std::string_view in, std::string* out) {
-  size_t replaced = 0;
-  size_t i = 0;
-  while (i < in.size()) {
-    const size_t good = ValidUtf8Prefix(in.substr(i));
-    out->append(in.substr(i, good));
-    i += good;
-    if (i >= in.size()) break;
-    out->append(kReplacement);
-    ++replaced;
-    ++i;
-  }
-  return replaced;
-}
 
 std::string DeclaredCharset(std::string_view head) {
   if (StartsWithIgnoreCase(head, 0, "<?xml")) {
@@ -236,7 +179,7 @@ void DecodeHtml(std::string_view bytes, size_t scan_bytes, DecodedHtml* out) {
   // ASCII-compatible charset, and non-ASCII that happens to be valid UTF-8 is almost never meant
   // as a legacy charset (pages declaring latin1 but written in UTF-8 are common). ISO-2022 is
   // 7-bit, so its bytes are always "valid".
-  if (declared.rfind("iso-2022", 0) != 0 && ValidUtf8Prefix(bytes) == bytes.size()) {
+  if (declared.rfind("iso-2022", 0) != 0 && utf8::IsValid(bytes)) {
     out->text = bytes;
     out->encoding = "utf-8";
     return;

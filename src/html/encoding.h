@@ -32,12 +32,6 @@ bool DecodeAs(std::string_view bytes, std::string_view label, DecodedHtml* out);
 // could not have been read as ASCII otherwise).
 std::string DeclaredCharset(std::string_view head);
 
-// Length of the longest prefix of `in` that is valid UTF-8.
-size_t ValidUtf8Prefix(std::string_view in);
-// Appends `in` to `out` with every ill-formed sequence replaced by U+FFFD; returns the number
-// of bytes replaced.
-size_t AppendRepairedUtf8(std::string_view in, std::string* out);
-
 }  // namespace winnow::html
 
 #endif  // WINNOW_SRC_HTML_ENCODING_H_

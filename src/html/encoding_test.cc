@@ -5,6 +5,7 @@
 #include <string>
 
 #include "html/html_source.h"
+#include "utf8.h"
 
 namespace winnow::html {
 namespace {
@@ -73,7 +74,7 @@ TEST(Encoding, InvalidBytesAreReplacedAndCounted) {
       4096, &out);
   EXPECT_EQ(out.text, "<meta charset=utf-8><p>a\uFFFDb\uFFFD(c\uFFFD\uFFFD\uFFFD");
   EXPECT_EQ(out.replaced_bytes, 5u);
-  EXPECT_EQ(ValidUtf8Prefix(out.text), out.text.size());
+  EXPECT_TRUE(utf8::IsValid(out.text));
 }
 
 TEST(Encoding, ReplacementIsReportedThroughParseHtml) {
@@ -83,14 +84,6 @@ TEST(Encoding, ReplacementIsReportedThroughParseHtml) {
   EXPECT_EQ(page->text, "bad \uFFFD byte");
   EXPECT_EQ(stats.replaced_bytes, 1u);
   EXPECT_EQ(stats.encoding, "utf-8");
-}
-
-TEST(Encoding, Utf8Validation) {
-  EXPECT_EQ(ValidUtf8Prefix("plain ascii text, long enough for the fast path"), 47u);
-  EXPECT_EQ(ValidUtf8Prefix("\xF0\x9F\x98\x80"), 4u);    // emoji
-  EXPECT_EQ(ValidUtf8Prefix("ab\xC0\xAF"), 2u);          // overlong
-  EXPECT_EQ(ValidUtf8Prefix("ab\xF4\x90\x80\x80"), 2u);  // above U+10FFFF
-  EXPECT_EQ(ValidUtf8Prefix("ab\xE2\x82"), 2u);          // truncated
 }
 
 }  // namespace
