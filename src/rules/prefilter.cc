@@ -39,7 +39,10 @@ int OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to, uns
   auto it = std::upper_bound(st.begins->begin(), st.begins->end(), to);
   if (it == st.begins->begin()) return 0;
   uint32_t line = static_cast<uint32_t>(it - st.begins->begin()) - 1;
-  if (to <= (*st.ends)[line]) st.found->emplace_back(line, id);
+  if (to > (*st.ends)[line]) return 0;
+  // A pattern reports every end offset of a match (a* would report every byte): keep one.
+  std::pair<uint32_t, uint32_t> hit{line, id};
+  if (st.found->empty() || st.found->back() != hit) st.found->push_back(hit);
   return 0;
 }
 
