@@ -18,6 +18,7 @@ namespace winnow {
 struct Cleaner::MatcherPool {
   std::vector<RuleSource> sources;
   int64_t max_mem = 0;
+  bool use_prefilter = true;
   std::mutex mu;
   std::vector<std::unique_ptr<RuleSet>> all;  // owns every copy; all[0] is Cleaner::rules()
   std::vector<const RuleSet*> idle;
@@ -33,7 +34,7 @@ struct Cleaner::MatcherPool {
         return r;
       }
     }
-    Result<std::unique_ptr<RuleSet>> copy = RuleSet::Compile(sources, max_mem);
+    Result<std::unique_ptr<RuleSet>> copy = RuleSet::Compile(sources, max_mem, use_prefilter);
     std::lock_guard lock(mu);
     if (!copy.ok()) return nullptr;
     all.push_back(std::move(*copy));
@@ -53,11 +54,13 @@ Cleaner::~Cleaner() = default;
 Result<std::unique_ptr<Cleaner>> Cleaner::Create(const Options& options) {
   Result<std::vector<RuleSource>> sources = RuleSet::Sources(options);
   if (!sources.ok()) return sources.status();
-  Result<std::unique_ptr<RuleSet>> rules = RuleSet::Compile(*sources, options.re2_max_mem);
+  Result<std::unique_ptr<RuleSet>> rules =
+      RuleSet::Compile(*sources, options.re2_max_mem, options.use_prefilter);
   if (!rules.ok()) return rules.status();
   auto pool = std::make_unique<MatcherPool>();
   pool->sources = std::move(*sources);
   pool->max_mem = options.re2_max_mem;
+  pool->use_prefilter = options.use_prefilter;
   pool->idle.push_back(rules->get());
   pool->all.push_back(std::move(*rules));
   return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(pool)));

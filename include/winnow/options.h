@@ -15,6 +15,10 @@ struct Options {
   std::vector<std::string> rule_paths;
   // Start from the rule set compiled into the binary.  --no-default-rules sets false.
   bool use_default_rules = true;
+  // Find the lines the built-in rules' patterns may match with one Hyperscan scan per page,
+  // and check only those with RE2. Same results either way; off, RE2 reads every line
+  // (slower; for checking the prefilter).  --no-prefilter sets false.
+  bool use_prefilter = true;
   // Memory budget for the compiled RE2::Set and each rule's RE2, in bytes.  --re2-max-mem
   int64_t re2_max_mem = 64 << 20;
   // Documents larger than this are rejected with an error, never truncated.  --max-bytes

@@ -9,6 +9,8 @@ void AddRuleFlags(po::options_description& desc, Options& o) {
   desc.add_options()("rules", po::value(&o.rule_paths)->composing(),
                      "rules file or folder of *.rules, added after the defaults (repeatable)")(
       "no-default-rules", po::bool_switch(), "start from no rules instead of the built-in set")(
+      "no-prefilter", po::bool_switch(),
+      "match every line with RE2, without the Hyperscan prefilter (same results, slower)")(
       "re2-max-mem", po::value(&o.re2_max_mem)->default_value(o.re2_max_mem),
       "RE2 memory budget for the compiled rule set, bytes")(
       "max-bytes", po::value(&o.max_document_bytes)->default_value(o.max_document_bytes),
@@ -38,6 +40,7 @@ void ApplyRuleFlags(const po::variables_map& vm, Options& o) {
   if (vm.count("no-default-rules") && vm["no-default-rules"].as<bool>()) {
     o.use_default_rules = false;
   }
+  if (vm.count("no-prefilter") && vm["no-prefilter"].as<bool>()) o.use_prefilter = false;
 }
 
 int ParseArgs(const std::vector<std::string>& args, const po::options_description& desc,

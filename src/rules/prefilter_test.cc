@@ -12,6 +12,7 @@
 #include "classify/line.h"
 #include "rules/default_rules.h"
 #include "rules/rule_set.h"
+#include "winnow/winnow.h"
 
 namespace winnow {
 namespace {
@@ -171,6 +172,38 @@ TEST_F(PrefilterTest, UserRulesAreMatchedOnEveryLine) {
   EXPECT_EQ(rules_->rules()[lines[0].prefiltered[0]].file, "mine.rules");
   EXPECT_EQ(lines[1].prefiltered, lines[1].everything);
   EXPECT_FALSE(lines[1].everything.empty());
+}
+
+TEST(PrefilterCleanTest, EveryFixtureCleansTheSameWithoutThePrefilter) {
+  // The whole pipeline, text and HTML pages: the prefilter may change speed, never output.
+  Options with;
+  Options without;
+  without.use_prefilter = false;
+  without.keep_decisions = with.keep_decisions = true;
+  Result<std::unique_ptr<Cleaner>> a = Cleaner::Create(with);
+  Result<std::unique_ptr<Cleaner>> b = Cleaner::Create(without);
+  ASSERT_TRUE(a.ok() && b.ok());
+  int pages = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(WINNOW_SOURCE_DIR "/fixtures")) {
+    const std::string ext = entry.path().extension();
+    if (!entry.is_regular_file() || (ext != ".txt" && ext != ".html")) continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    const std::string bytes = s.str();
+    Input input;
+    input.bytes = bytes;
+    Result<Cleaned> x = (*a)->Clean(input);
+    Result<Cleaned> y = (*b)->Clean(input);
+    ASSERT_TRUE(x.ok() && y.ok()) << entry.path();
+    EXPECT_EQ(x->text, y->text) << entry.path();
+    ASSERT_EQ(x->decisions.size(), y->decisions.size()) << entry.path();
+    for (size_t i = 0; i < x->decisions.size(); ++i) {
+      EXPECT_EQ(x->decisions[i].rule, y->decisions[i].rule) << entry.path() << " line " << i;
+    }
+    ++pages;
+  }
+  EXPECT_GT(pages, 20);
 }
 
 TEST_F(PrefilterTest, EmptyAndBlankPages) {

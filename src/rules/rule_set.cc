@@ -130,7 +130,7 @@ Result<std::vector<RuleSource>> RuleSet::Sources(const Options& options) {
 }
 
 Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>& sources,
-                                                  int64_t max_mem) {
+                                                  int64_t max_mem, bool use_prefilter) {
   std::unique_ptr<RuleSet> set(new RuleSet());
   std::vector<std::string> errors;
   ParsedFile parsed;
@@ -148,7 +148,7 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
   RE2::Options re_options;
   re_options.set_max_mem(max_mem);
   re_options.set_log_errors(false);
-  const Prefilter* prefilter = DefaultPrefilter();
+  const Prefilter* prefilter = use_prefilter ? DefaultPrefilter() : nullptr;
   if (prefilter) set->rules_of_id_.resize(prefilter->pattern_count());
   set->anchored_.set = std::make_unique<RE2::Set>(re_options, RE2::ANCHOR_START);
   set->unanchored_.set = std::make_unique<RE2::Set>(re_options, RE2::UNANCHORED);

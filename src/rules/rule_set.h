@@ -40,9 +40,10 @@ struct PredicateSets {
 class RuleSet {
  public:
   // Compiles sources in order; settings of later files override earlier ones. All errors are
-  // returned at once (Status::RuleError, one `file:line:col: message` per line).
+  // returned at once (Status::RuleError, one `file:line:col: message` per line). Without
+  // `use_prefilter`, every pattern goes into the RE2::Sets.
   static Result<std::unique_ptr<RuleSet>> Compile(const std::vector<RuleSource>& sources,
-                                                  int64_t max_mem);
+                                                  int64_t max_mem, bool use_prefilter = true);
 
   // The sources named by options: the built-in rules (unless disabled), then every rule path
   // (a file, or a folder searched recursively for *.rules, sorted by path).
