@@ -25,13 +25,18 @@ void Nearest(const std::vector<Judged>& j, bool before, bool firm, std::vector<Q
 }
 
 // Marks the near-good lines of every run of at least `prose_run_lines` near-good lines with
-// at least `prose_run_words` words between them (short lines may stand in between). Such a
+// at least `prose_run_words` words between them (short lines may stand in between) and at
+// most `prose_run_max_caps` of their words capitalised. Such a
 // run is prose with no good line beside it: news sites that write one sentence per
 // paragraph have nothing but near-good lines, cut off from the long ones by a "Related" box.
 void MarkProseRuns(const std::vector<Line>& lines, const std::vector<Judged>& j, const Settings& s,
                    std::vector<char>& marked) {
   marked.assign(j.size(), 0);
-  auto near = [&](size_t k) { return !j[k].fixed && j[k].final == Quality::kNearGood; };
+  // A headline is near-good too, and a list of teasers would make a run: title case is not.
+  auto near = [&](size_t k) {
+    return !j[k].fixed && j[k].final == Quality::kNearGood &&
+           lines[k].CapsShare() <= s.prose_run_max_caps;
+  };
   auto short_line = [&](size_t k) { return !j[k].fixed && j[k].initial == Quality::kShort; };
   for (size_t i = 0; i < j.size();) {
     if (!near(i)) {

@@ -176,6 +176,13 @@ TEST_F(ContextTest, ARunOfNearGoodLinesIsProseOnItsOwn) {
   ExpectDropped(2, Reason::kContext);
   Run({kGood, kBad, kNear, kNear, kNear, kNear, kBad}, "set prose_run_words = 0\n");
   ExpectDropped(2, Reason::kContext);
+  // Headlines in title case are near-good too, but a list of them is not prose.
+  const std::string headline =
+      "Minister Says the Talks Will Go On for as Long as They Are Needed by Both Sides";
+  Run({kGood, kBad, headline, headline, headline, headline, kBad});
+  ExpectDropped(2, Reason::kContext);
+  Run({kGood, kBad, headline, headline, headline, headline, kBad}, "set prose_run_max_caps = 1\n");
+  ExpectBody(2, Reason::kGood);
 }
 
 TEST_F(ContextTest, PageEdgesCountAsBad) {

@@ -19,6 +19,7 @@ constexpr Entry kEntries[] = {
     {"context_min_words", &Settings::context_min_words},
     {"prose_run_lines", &Settings::prose_run_lines},
     {"prose_run_words", &Settings::prose_run_words},
+    {"prose_run_max_caps", &Settings::prose_run_max_caps},
     {"block_gap_lines", &Settings::block_gap_lines},
     {"block_min_share", &Settings::block_min_share},
     {"main_region_min_words", &Settings::main_region_min_words},

@@ -32,6 +32,8 @@ struct Settings {
   // neighbours (one-sentence paragraphs). 0 words disables.
   double prose_run_lines = 3;
   double prose_run_words = 60;
+  // ... counting only lines with at most this share of capitalised words (not headlines).
+  double prose_run_max_caps = 0.5;
   // Main block: kept lines separated by at least block_gap_lines removed lines form
   // separate blocks; blocks with fewer body words than block_min_share of the largest
   // block's are dropped as "edge" (related stories, comments, other articles). 0 disables.
