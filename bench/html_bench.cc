@@ -8,15 +8,12 @@
 //                   HTML issue's target is that share under 10%.
 //   BM_GumboOnly    bare Gumbo on the unfiltered bytes, the baseline
 #include <benchmark/benchmark.h>
-#include <glob.h>
 #include <gumbo.h>
 
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "eval_pages.h"
 #include "html/encoding.h"
 #include "html/gumbo_arena.h"
 #include "html/html_source.h"
@@ -26,44 +23,14 @@
 namespace {
 
 const std::vector<std::string>& Pages() {
-  static const std::vector<std::string> pages = [] {
-    const char* pattern = std::getenv("WINNOW_BENCH_HTML");
-    glob_t matches;
-    std::vector<std::string> out;
-    if (glob(pattern != nullptr ? pattern : "/work/shared/eval/*/dev/*.html", 0, nullptr,
-             &matches) == 0) {
-      for (size_t i = 0; i < matches.gl_pathc; ++i) {
-        std::ifstream file(matches.gl_pathv[i], std::ios::binary);
-        std::ostringstream bytes;
-        bytes << file.rdbuf();
-        out.push_back(bytes.str());
-      }
-      globfree(&matches);
-    }
-    return out;
-  }();
+  static const std::vector<std::string> pages =
+      winnow::bench::LoadPages("WINNOW_BENCH_HTML", "/work/shared/eval/*/dev/*.html");
   return pages;
 }
 
 template <typename ParseOne>
 void RunOverPages(benchmark::State& state, ParseOne parse_one) {
-  const std::vector<std::string>& pages = Pages();
-  if (pages.empty()) {
-    state.SkipWithError("no HTML pages found");
-    return;
-  }
-  size_t bytes = 0;
-  size_t count = 0;
-  for (auto _ : state) {
-    for (const std::string& page : pages) {
-      parse_one(page);
-      bytes += page.size();
-    }
-    count += pages.size();
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(bytes));
-  state.counters["pages/s"] =
-      benchmark::Counter(static_cast<double>(count), benchmark::Counter::kIsRate);
+  winnow::bench::RunOverPages(state, Pages(), parse_one);
 }
 
 void BM_ParseHtml(benchmark::State& state) {

@@ -1,0 +1,57 @@
+// The eval pages the throughput benchmarks run over (html_bench.cc, dumps_bench.cc).
+#ifndef WINNOW_BENCH_EVAL_PAGES_H_
+#define WINNOW_BENCH_EVAL_PAGES_H_
+
+#include <benchmark/benchmark.h>
+#include <glob.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace winnow::bench {
+
+// Every file matching the glob in $`env`, else `fallback`, read into memory.
+inline std::vector<std::string> LoadPages(const char* env, const char* fallback) {
+  const char* pattern = std::getenv(env);
+  glob_t matches;
+  std::vector<std::string> out;
+  if (glob(pattern != nullptr ? pattern : fallback, 0, nullptr, &matches) == 0) {
+    for (size_t i = 0; i < matches.gl_pathc; ++i) {
+      std::ifstream file(matches.gl_pathv[i], std::ios::binary);
+      std::ostringstream bytes;
+      bytes << file.rdbuf();
+      out.push_back(bytes.str());
+    }
+    globfree(&matches);
+  }
+  return out;
+}
+
+// Runs `clean_one` over every page per iteration; reports bytes/s and pages/s.
+template <typename CleanOne>
+void RunOverPages(benchmark::State& state, const std::vector<std::string>& pages,
+                  CleanOne clean_one) {
+  if (pages.empty()) {
+    state.SkipWithError("no pages found");
+    return;
+  }
+  size_t bytes = 0;
+  size_t count = 0;
+  for (auto _ : state) {
+    for (const std::string& page : pages) {
+      clean_one(page);
+      bytes += page.size();
+    }
+    count += pages.size();
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(bytes));
+  state.counters["pages/s"] =
+      benchmark::Counter(static_cast<double>(count), benchmark::Counter::kIsRate);
+}
+
+}  // namespace winnow::bench
+
+#endif  // WINNOW_BENCH_EVAL_PAGES_H_
