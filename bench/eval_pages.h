@@ -7,9 +7,12 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "winnow/winnow.h"
 
 namespace winnow::bench {
 
@@ -50,6 +53,23 @@ void RunOverPages(benchmark::State& state, const std::vector<std::string>& pages
   state.SetBytesProcessed(static_cast<int64_t>(bytes));
   state.counters["pages/s"] =
       benchmark::Counter(static_cast<double>(count), benchmark::Counter::kIsRate);
+}
+
+// The whole Cleaner::Clean (default options) over every page, read as `format`.
+inline void RunCleanOverPages(benchmark::State& state, const std::vector<std::string>& pages,
+                              Format format) {
+  Result<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(Options());
+  if (!cleaner.ok()) {
+    state.SkipWithError(cleaner.status().message().c_str());
+    return;
+  }
+  RunOverPages(state, pages, [&](const std::string& page) {
+    Input input;
+    input.bytes = page;
+    input.format = format;
+    Result<Cleaned> out = (*cleaner)->Clean(input);
+    benchmark::DoNotOptimize(out.ok());
+  });
 }
 
 }  // namespace winnow::bench

@@ -43,18 +43,7 @@ void BM_ParseHtml(benchmark::State& state) {
 BENCHMARK(BM_ParseHtml)->Unit(benchmark::kMillisecond);
 
 void BM_CleanHtml(benchmark::State& state) {
-  auto cleaner = winnow::Cleaner::Create(winnow::Options());
-  if (!cleaner.ok()) {
-    state.SkipWithError(cleaner.status().message().c_str());
-    return;
-  }
-  RunOverPages(state, [&](const std::string& page) {
-    winnow::Input input;
-    input.bytes = page;
-    input.format = winnow::Format::kHtml;
-    winnow::Result<winnow::Cleaned> out = (*cleaner)->Clean(input);
-    benchmark::DoNotOptimize(out.ok());
-  });
+  winnow::bench::RunCleanOverPages(state, Pages(), winnow::Format::kHtml);
 }
 BENCHMARK(BM_CleanHtml)->Unit(benchmark::kMillisecond);
 
