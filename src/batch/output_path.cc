@@ -79,15 +79,16 @@ Status CheckOutputDir(const std::string& out_dir, const std::vector<std::string>
   return Status::Ok();
 }
 
-Result<std::string> ResolveOutputPath(const std::string& out_root, std::string_view out_rel) {
+Result<ResolvedOutput> ResolveOutputPath(const std::string& out_root, std::string_view out_rel) {
   if (Status s = CheckRelativePath(out_rel); !s.ok()) return s;
   fs::path root(out_root);
-  fs::path path = root / out_rel;
+  ResolvedOutput out{(root / out_rel).string(), std::nullopt};
   fs::path prefix = root;
   for (const fs::path& part : fs::path(out_rel)) {
     prefix /= part;
     struct stat st;
     if (lstat(prefix.c_str(), &st) != 0) break;  // the rest does not exist yet: created inside
+    if (prefix.native() == out.path) out.existing = st;
     if (!S_ISLNK(st.st_mode)) continue;
     std::error_code ec;
     fs::path target = fs::weakly_canonical(prefix, ec);
@@ -96,7 +97,7 @@ Result<std::string> ResolveOutputPath(const std::string& out_root, std::string_v
                                   " (leads outside " + out_root + ")");
     }
   }
-  return path.string();
+  return out;
 }
 
 }  // namespace winnow::batch

@@ -3,6 +3,9 @@
 #ifndef WINNOW_SRC_BATCH_OUTPUT_PATH_H_
 #define WINNOW_SRC_BATCH_OUTPUT_PATH_H_
 
+#include <sys/stat.h>
+
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,10 +26,17 @@ Result<std::string> OutputRelPath(std::string_view input_rel, std::string_view o
 // when OUT is, or is inside, one of the folder arguments (symbolic links resolved).
 Status CheckOutputDir(const std::string& out_dir, const std::vector<std::string>& input_args);
 
+// Where an output goes, and what is there now.
+struct ResolvedOutput {
+  std::string path;                     // out_root/out_rel
+  std::optional<struct stat> existing;  // lstat of path, if anything is there
+};
+
 // out_root is OUT made absolute and canonical (see CanonicalOutputDir). Returns
 // out_root/out_rel after checking that no existing component below out_root is a symbolic
-// link that leads outside it.
-Result<std::string> ResolveOutputPath(const std::string& out_root, std::string_view out_rel);
+// link that leads outside it. The lstat of the path itself comes along, so a fresh output
+// costs no further stat (this runs once per file).
+Result<ResolvedOutput> ResolveOutputPath(const std::string& out_root, std::string_view out_rel);
 
 // OUT, absolute, with symbolic links in its existing part resolved.
 Result<std::string> CanonicalOutputDir(const std::string& out_dir);

@@ -68,17 +68,34 @@ TEST(OutputPath, RefusesSymlinkLeadingOutside) {
   WriteTestFile(dir / "elsewhere/x.txt", "x");
   ASSERT_EQ(symlink((dir / "elsewhere").c_str(), (dir / "out/sub").c_str()), 0);
   ASSERT_EQ(symlink((dir / "elsewhere/x.txt").c_str(), (dir / "out/x.txt").c_str()), 0);
-  Result<std::string> through_dir = ResolveOutputPath(root, "sub/page.txt");
+  Result<ResolvedOutput> through_dir = ResolveOutputPath(root, "sub/page.txt");
   ASSERT_FALSE(through_dir.ok());
   EXPECT_NE(through_dir.status().message().find("symbolic link"), std::string::npos);
   EXPECT_FALSE(ResolveOutputPath(root, "x.txt").ok());
   // Links that stay inside OUT are fine.
   std::filesystem::create_directories(dir / "out/real");
   ASSERT_EQ(symlink("real", (dir / "out/inner").c_str()), 0);
-  Result<std::string> inner = ResolveOutputPath(root, "inner/page.txt");
+  Result<ResolvedOutput> inner = ResolveOutputPath(root, "inner/page.txt");
   ASSERT_TRUE(inner.ok()) << inner.status().message();
-  EXPECT_EQ(*inner, root + "/inner/page.txt");
-  EXPECT_EQ(*ResolveOutputPath(root, "new/dir/p.txt"), root + "/new/dir/p.txt");
+  EXPECT_EQ(inner->path, root + "/inner/page.txt");
+  EXPECT_EQ(ResolveOutputPath(root, "new/dir/p.txt")->path, root + "/new/dir/p.txt");
+}
+
+// The lstat of the output itself comes back, so the runner need not stat it again.
+TEST(OutputPath, ReportsWhatIsAtTheOutput) {
+  TempDir dir;
+  std::string root = *CanonicalOutputDir(dir / "out");
+  WriteTestFile(dir / "out/sub/page.txt", "seven b");
+  std::filesystem::create_directories(dir / "out/folder.txt");
+  ASSERT_EQ(symlink("sub/page.txt", (dir / "out/link.txt").c_str()), 0);
+  Result<ResolvedOutput> file = ResolveOutputPath(root, "sub/page.txt");
+  ASSERT_TRUE(file.ok() && file->existing);
+  EXPECT_TRUE(S_ISREG(file->existing->st_mode));
+  EXPECT_EQ(file->existing->st_size, 7);
+  EXPECT_TRUE(S_ISDIR(ResolveOutputPath(root, "folder.txt")->existing->st_mode));
+  EXPECT_TRUE(S_ISLNK(ResolveOutputPath(root, "link.txt")->existing->st_mode));
+  EXPECT_FALSE(ResolveOutputPath(root, "sub/new.txt")->existing);
+  EXPECT_FALSE(ResolveOutputPath(root, "new/page.txt")->existing);
 }
 
 }  // namespace

@@ -6,14 +6,17 @@
 
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 namespace winnow::batch {
 namespace {
 
-// Reads fd to its end into out, or fails once more than max_bytes arrived. size_hint + 1
-// bytes are allocated first so that a file of the expected size needs no regrowth.
-Status ReadAll(int fd, size_t max_bytes, size_t size_hint, std::string& out) {
-  out.resize(size_hint + 1);
+// Reads fd to its end into out, or fails once more than max_bytes arrived. For a regular
+// file, `size` is what fstat said: size + 1 bytes are allocated first so that the file needs
+// no regrowth, and a first read that asked for size + 1 bytes and got exactly size has met
+// its end (a file still growing would have given more), so no read of 0 must confirm it.
+Status ReadAll(int fd, size_t max_bytes, std::optional<size_t> size, std::string& out) {
+  out.resize(size ? *size + 1 : 64 << 10);
   size_t used = 0;
   for (;;) {
     if (used == out.size()) out.resize(out.size() * 2);
@@ -23,7 +26,9 @@ Status ReadAll(int fd, size_t max_bytes, size_t size_hint, std::string& out) {
       return Status::IoError(std::string("read error: ") + std::strerror(errno));
     }
     if (n == 0) break;
+    const bool whole = used == 0 && size && static_cast<size_t>(n) == *size;
     used += static_cast<size_t>(n);
+    if (whole) break;
     if (used > max_bytes) {
       return Status::LimitExceeded("input too large (more than " + std::to_string(max_bytes) +
                                    " bytes)");
@@ -38,7 +43,7 @@ Status ReadAll(int fd, size_t max_bytes, size_t size_hint, std::string& out) {
 Result<std::string> ReadInput(const std::string& path, size_t max_bytes) {
   std::string bytes;
   if (path == "-") {
-    Status status = ReadAll(STDIN_FILENO, max_bytes, 64 << 10, bytes);
+    Status status = ReadAll(STDIN_FILENO, max_bytes, std::nullopt, bytes);
     if (!status.ok()) return status;
     return bytes;
   }

@@ -24,6 +24,10 @@ TEST(BatchReadInput, ReadsWholeFile) {
   // Exactly at the cap is fine.
   WriteTestFile(dir / "ten.txt", "0123456789");
   EXPECT_EQ(*ReadInput(dir / "ten.txt", 10), "0123456789");
+  // A size of 0 from fstat (procfs) is only a hint: the read goes on to the end.
+  Result<std::string> status = ReadInput("/proc/self/status", 1 << 20);
+  ASSERT_TRUE(status.ok());
+  EXPECT_NE(status->find("\nVmRSS:"), std::string::npos);
 }
 
 TEST(BatchReadInput, CapIsAnErrorNotATruncation) {

@@ -48,17 +48,19 @@ bool NotOlder(const struct timespec& a, const struct timespec& b) {
   return a.tv_sec != b.tv_sec ? a.tv_sec > b.tv_sec : a.tv_nsec >= b.tv_nsec;
 }
 
-// Whether out_path already holds the output of input: it exists and is not older (as make
+// Whether the output already holds the output of input: it exists and is not older (as make
 // judges: file systems stamp with a coarse clock, so an input and the output written right
-// after it often share a time). Fails when out_path is the input itself, whatever force says.
-Result<bool> UpToDate(const InputFile& input, const std::string& out_path) {
-  struct stat out_st, in_st;
-  if (input.is_stdin() || stat(out_path.c_str(), &out_st) != 0 ||
+// after it often share a time). Fails when the output is the input itself, whatever force says.
+Result<bool> UpToDate(const InputFile& input, const ResolvedOutput& out) {
+  if (input.is_stdin() || !out.existing) return false;  // nothing to compare
+  struct stat out_st = *out.existing, in_st;
+  // A link (one inside OUT: ResolveOutputPath checked) is judged by what it leads to.
+  if ((S_ISLNK(out_st.st_mode) && stat(out.path.c_str(), &out_st) != 0) ||
       stat(input.path.c_str(), &in_st) != 0) {
-    return false;  // nothing to compare; a missing input is reported by the read
+    return false;  // a missing input is reported by the read
   }
   if (out_st.st_dev == in_st.st_dev && out_st.st_ino == in_st.st_ino) {
-    return Status::InvalidInput("output " + out_path + " would overwrite the input");
+    return Status::InvalidInput("output " + out.path + " would overwrite the input");
   }
   return NotOlder(out_st.st_mtim, in_st.st_mtim);
 }
@@ -172,14 +174,14 @@ FileResult Batch::Process(size_t i, WorkerContext& context) {
   if (!plan_error_[i].empty()) return Finished(Outcome::kFailed, plan_error_[i]);
   std::string out_path;
   if (!out_root_.empty()) {
-    Result<std::string> path = ResolveOutputPath(out_root_, out_rel_[i]);
-    if (!path.ok()) return Finished(Outcome::kFailed, path.status().message());
-    out_path = std::move(*path);
+    Result<ResolvedOutput> resolved = ResolveOutputPath(out_root_, out_rel_[i]);
+    if (!resolved.ok()) return Finished(Outcome::kFailed, resolved.status().message());
     if (!options_.force) {  // --force redoes every output: no need to stat both files
-      Result<bool> up_to_date = UpToDate(input, out_path);
+      Result<bool> up_to_date = UpToDate(input, *resolved);
       if (!up_to_date.ok()) return Finished(Outcome::kFailed, up_to_date.status().message());
       if (*up_to_date) return Finished(Outcome::kUpToDate, "");
     }
+    out_path = std::move(resolved->path);
   }
   if (IsStream(input)) {
     FileResult result = Finished(Outcome::kStream, "");
