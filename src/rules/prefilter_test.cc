@@ -30,7 +30,7 @@ TEST(ToHyperscanTest, CaselessPrefixBecomesAFlag) {
   std::string expression;
   unsigned flags = 0;
   ASSERT_TRUE(ToHyperscan("(?i)^share$", &expression, &flags));
-  EXPECT_EQ(expression, "^share$");
+  EXPECT_EQ(expression, "\\nshare$");
   EXPECT_TRUE(flags & HS_FLAG_CASELESS);
   EXPECT_TRUE(flags & HS_FLAG_MULTILINE);
   ASSERT_TRUE(ToHyperscan("^Share$", &expression, &flags));
@@ -38,12 +38,23 @@ TEST(ToHyperscanTest, CaselessPrefixBecomesAFlag) {
 }
 
 TEST(ToHyperscanTest, NegatedClassesStopAtTheEndOfTheLine) {
-  EXPECT_EQ(Translated("^[^|]+ [|] x"), "^[^\\n|]+ [|] x");
+  EXPECT_EQ(Translated("^[^|]+ [|] x"), "\\n[^\\n|]+ [|] x");
   EXPECT_EQ(Translated("[^]a]"), "[^]\\na]");                  // a leading ']' is literal
   EXPECT_EQ(Translated("[^[:alpha:]x]"), "[^\\n[:alpha:]x]");  // POSIX classes intact
   EXPECT_EQ(Translated("[a[:digit:]^]b[^c]"), "[a[:digit:]^]b[^\\nc]");
   EXPECT_EQ(Translated("\\[^a]"), "\\[^a]");  // an escaped '[' opens no class
   EXPECT_EQ(Translated("[ab]"), "[ab]");
+}
+
+TEST(ToHyperscanTest, LeadingAnchorsBecomeTheNewlineBeforeTheLine) {
+  EXPECT_EQ(Translated("^a|b|^c"), "\\na|b|\\nc");
+  EXPECT_EQ(Translated("(^a|^b)c"), "(^a|^b)c");  // inside a group: still an anchor
+  EXPECT_EQ(Translated("(a)|^b"), "(a)|\\nb");
+  EXPECT_EQ(Translated("(a|b)^c"), "(a|b)^c");
+  EXPECT_EQ(Translated("[|^]^a"), "[|^]^a");  // a '|' in a class separates nothing
+  EXPECT_EQ(Translated("\\|^a"), "\\|^a");    // nor does an escaped one
+  EXPECT_EQ(Translated("\\^a|^[^b]"), "\\^a|\\n[^\\nb]");
+  EXPECT_EQ(Translated("[(]|\\(|^a"), "[(]|\\(|\\na");  // nor do literal '('s open groups
 }
 
 TEST(ToHyperscanTest, RefusesWhatHyperscanWouldMatchMoreNarrowly) {
@@ -54,8 +65,8 @@ TEST(ToHyperscanTest, RefusesWhatHyperscanWouldMatchMoreNarrowly) {
   EXPECT_EQ(Translated("(?i)^\\p{Lu}"), "(refused)");
   EXPECT_EQ(Translated("a(?i:é)"), "(refused)");
   // Characters without case, and case-sensitive patterns, are fine.
-  EXPECT_EQ(Translated("(?i)^© \\d{4}…"), "^© \\d{4}…");
-  EXPECT_EQ(Translated("^Café \\p{Lu}"), "^Café \\p{Lu}");
+  EXPECT_EQ(Translated("(?i)^© \\d{4}…"), "\\n© \\d{4}…");
+  EXPECT_EQ(Translated("^Café \\p{Lu}"), "\\nCafé \\p{Lu}");
 }
 
 class PrefilterTest : public ::testing::Test {
@@ -119,6 +130,16 @@ TEST_F(PrefilterTest, MissesNoMatchOnAnyExampleOrFixtureLine) {
     matched += !lines[i].everything.empty();
   }
   EXPECT_GT(matched, 100u);  // the check above is not vacuous
+}
+
+TEST_F(PrefilterTest, ThePagesFirstLineIsALineStartToo) {
+  // The scan puts a '\n' before the page for the patterns' leading '^' (ForLines).
+  for (std::string_view text : {"Advertisement\nBody text here.", " Advertisement\r\nBody."}) {
+    std::vector<Both> lines = MatchLines(text);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_FALSE(lines[0].everything.empty()) << text;
+    EXPECT_EQ(lines[0].prefiltered, lines[0].everything) << text;
+  }
 }
 
 TEST_F(PrefilterTest, IndentedAndCrLfLinesAreMatchedLikeTheirTrimmedText) {
