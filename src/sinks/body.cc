@@ -5,6 +5,10 @@
 #include <cstdint>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "utf8.h"
 
 namespace winnow {
@@ -12,20 +16,29 @@ namespace {
 
 bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
-// The first byte at or after s[i] that is below 0x21 (a space or a control character), or
-// s.size(): eight bytes per step, since most of a line is neither.
-size_t NextLowByte(std::string_view s, size_t i) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    // A byte's high bit is set iff it is below 0x21 (bytes >= 0x80 never are): exact for the
-    // lowest such byte, which is the one wanted.
-    if (uint64_t low = (x - 0x21 * kOnes) & ~x & kHighs) {
-      return i + std::countr_zero(low) / 8;
-    }
+// The first i' >= i where s[i'] is below 0x21 (a space or a control character) and is not a
+// ' ' before a byte above 0x20, or s.size(): the places where collapsing may change the
+// text. Most lines have none, so sixteen bytes are checked per step.
+size_t NextIrregular(std::string_view s, size_t i) {
+#ifdef __SSE2__
+  // Unsigned x <= 0x20: min(x, 0x20) == x.
+  const auto low = [](__m128i x) {
+    const __m128i limit = _mm_set1_epi8(0x20);
+    return _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, limit), x));
+  };
+  for (; i + 17 <= s.size(); i += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i + 1));
+    const int space = _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+    const int odd = (low(x) & ~space) | (space & low(next));
+    if (odd != 0) return i + std::countr_zero(static_cast<unsigned>(odd));
   }
-  while (i < s.size() && static_cast<unsigned char>(s[i]) > 0x20) ++i;
+#endif
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) > 0x20) continue;
+    if (s[i] != ' ' || i + 1 == s.size() || static_cast<unsigned char>(s[i + 1]) <= 0x20) break;
+    ++i;  // a single ' ' before a word
+  }
   return i;
 }
 
@@ -42,7 +55,7 @@ void AppendCollapsed(std::string_view s, bool& pending, std::string& out, size_t
     // Text whose only whitespace is single ' ' between words needs no collapsing: one append.
     size_t run = i;
     for (;;) {
-      i = NextLowByte(s, i);
+      i = NextIrregular(s, i);
       if (i == s.size()) break;
       if (!IsSpace(s[i])) {
         ++i;  // a control character that is not whitespace stays

@@ -54,14 +54,14 @@ std::string CollapsedByHand(const std::string& text) {
 }
 
 TEST(BodyTest, CollapsingMatchesTheByteByByteRuleOnRandomLines) {
-  // Lines of every length around the 8-byte steps, from an alphabet rich in the bytes the
+  // Lines of every length around the 16-byte steps, from an alphabet rich in the bytes the
   // fast path must tell apart: spaces, other whitespace, other controls, UTF-8.
   const std::string alphabet[] = {"a",  "Z",    " ",    " ", "\t",       "\n",           "\r",
                                   "\v", "\x01", "\x1f", "!", "\xC3\xA9", "\xE2\x80\x94", "  "};
   uint32_t seed = 12345;
   for (int round = 0; round < 4000; ++round) {
     std::string text;
-    const int pieces = round % 40;
+    const int pieces = round % 64;
     for (int k = 0; k < pieces; ++k) {
       seed = seed * 1664525u + 1013904223u;
       text += alphabet[(seed >> 16) % std::size(alphabet)];
