@@ -85,8 +85,9 @@ size_t PatternEnd(std::string_view s, size_t open) {
 
 class LineParser {
  public:
-  LineParser(std::string_view file, int line, int64_t max_mem, std::vector<std::string>& errors)
-      : file_(file), line_(line), max_mem_(max_mem), errors_(errors) {}
+  LineParser(std::string_view file, int line, int64_t max_mem, SyntaxCheck check,
+             std::vector<std::string>& errors)
+      : file_(file), line_(line), max_mem_(max_mem), check_(check), errors_(errors) {}
 
   void Error(int col, std::string_view msg) {
     errors_.push_back(std::string(file_) + ":" + std::to_string(line_) + ":" + std::to_string(col) +
@@ -151,7 +152,7 @@ class LineParser {
     auto re = std::make_shared<const LazyRegex>(pattern, options);
     if (compile) {
       if (!re->get().ok()) error = re->get().error();
-    } else {
+    } else if (check_ == SyntaxCheck::kFull) {
       RE2::Set syntax(options, RE2::UNANCHORED);
       syntax.Add(pattern, &error);
     }
@@ -406,6 +407,7 @@ class LineParser {
   std::string_view file_;
   int line_;
   int64_t max_mem_;
+  SyntaxCheck check_;
   std::vector<std::string>& errors_;
   bool ok_ = true;
 };
@@ -413,7 +415,7 @@ class LineParser {
 }  // namespace
 
 bool ParseRules(std::string_view file, std::string_view text, int64_t max_mem, ParsedFile& out,
-                std::vector<std::string>& errors) {
+                std::vector<std::string>& errors, SyntaxCheck check) {
   size_t errors_before = errors.size();
   std::vector<std::string> scope_sites;
   uint8_t scope_kinds = 0;
@@ -429,7 +431,7 @@ bool ParseRules(std::string_view file, std::string_view text, int64_t max_mem, P
     pos = nl + 1;
     ++number;
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    LineParser p(file, number, max_mem, errors);
+    LineParser p(file, number, max_mem, check, errors);
     size_t indent = raw.find_first_not_of(" \t");
     if (indent == std::string_view::npos || raw[indent] == '#') continue;
     if (indent > 0) {

@@ -196,6 +196,21 @@ TEST(RuleParserTest, AppendsToEarlierErrorsAndReturnsFalseOnlyForItsOwn) {
                              "bad.rules:1:1: a rule needs a /pattern/ or at least one predicate"}));
 }
 
+// The built-in rules' patterns were checked when winnow was built; other files' are checked
+// at once, lazy compilation or not. Patterns compiled at once (span actions) fail either way.
+TEST(RuleParserTest, SyntaxOfLazyPatternsIsCheckedUnlessDoneAtBuild) {
+  for (SyntaxCheck check : {SyntaxCheck::kFull, SyntaxCheck::kDoneAtBuild}) {
+    ParsedFile file;
+    std::vector<std::string> errors;
+    ParseRules("r.rules", "caption drop /a(b/\n", kMaxMem, file, errors, check);
+    EXPECT_EQ(errors.size(), check == SyntaxCheck::kFull ? 1u : 0u);
+    errors.clear();
+    ParseRules("r.rules", "caption span /a(b/\n", kMaxMem, file, errors, check);
+    ASSERT_FALSE(errors.empty());
+    EXPECT_EQ(errors[0], "r.rules:1:15: bad pattern: missing ): a(b");
+  }
+}
+
 // A rule with a mistake is reported once: its examples do follow a rule and should not each
 // add "an example must follow a rule", which is not true and buries the real error.
 TEST(RuleParserTest, ExamplesOfABrokenRuleAddNoErrors) {

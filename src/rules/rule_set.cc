@@ -103,7 +103,9 @@ Status ReadRuleFile(const fs::path& path, std::vector<RuleSource>& out) {
 Result<std::vector<RuleSource>> RuleSet::Sources(const Options& options) {
   std::vector<RuleSource> sources;
   if (options.use_default_rules) {
-    for (const auto& f : DefaultRuleFiles()) sources.push_back({f.path, f.text});
+    for (const auto& f : DefaultRuleFiles()) {
+      sources.push_back({f.path, f.text, SyntaxCheck::kDoneAtBuild});
+    }
   }
   for (const std::string& p : options.rule_paths) {
     std::error_code ec;
@@ -135,7 +137,7 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
   std::vector<std::string> errors;
   ParsedFile parsed;
   for (const RuleSource& src : sources) {
-    ParseRules(src.name, src.text, max_mem, parsed, errors);
+    ParseRules(src.name, src.text, max_mem, parsed, errors, src.check);
   }
   set->settings_ = parsed.settings;
   set->rules_ = std::move(parsed.rules);

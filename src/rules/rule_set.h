@@ -14,6 +14,7 @@
 #include "re2/set.h"
 #include "rules/prefilter.h"
 #include "rules/rule.h"
+#include "rules/rule_parser.h"
 #include "rules/settings.h"
 #include "winnow/options.h"
 #include "winnow/status.h"
@@ -24,6 +25,7 @@ namespace winnow {
 struct RuleSource {
   std::string name;
   std::string text;
+  SyntaxCheck check = SyntaxCheck::kFull;  // kDoneAtBuild for the built-in rules
 };
 
 // The class~ and path~ patterns of all rules, each kind in one RE2::Set, so that a DOM string
