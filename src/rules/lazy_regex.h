@@ -1,8 +1,9 @@
 // LazyRegex: a rule's pattern whose own RE2 is compiled on first use.
 //
-// A run answers "does rule r's pattern match this line?" with the RuleSet's RE2::Sets; only
-// span rules (which need match positions) and the check/test commands need a rule's own RE2.
-// Compiling every pattern up front was a third of winnow's startup, paid by every process.
+// Many patterns never meet a line they could match in a run: the built-in ones are checked
+// only on the lines the Hyperscan prefilter marks (prefilter.h), the others go through the
+// RuleSet's RE2::Sets first. Compiling every pattern up front was a third of winnow's
+// start-up, paid by every process.
 #ifndef WINNOW_SRC_RULES_LAZY_REGEX_H_
 #define WINNOW_SRC_RULES_LAZY_REGEX_H_
 
@@ -16,8 +17,9 @@ namespace winnow {
 
 class LazyRegex {
  public:
-  // `pattern` must already have parsed (RuleParser checks it), so only RE2's program-size
-  // limit can make the compile fail; then get().ok() is false and the pattern matches nothing.
+  // `pattern` must already have parsed (RuleParser or the build checked it), so only RE2's
+  // program-size limit can make the compile fail; then get().ok() is false and the pattern
+  // matches nothing.
   LazyRegex(std::string pattern, const RE2::Options& options)
       : pattern_(std::move(pattern)), options_(options) {}
   LazyRegex(const LazyRegex&) = delete;
