@@ -69,6 +69,12 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
   thread_local std::vector<char> active;
   active.resize(all.size());
   for (size_t r = 0; r < all.size(); ++r) active[r] = RuleActive(all[r], page, host);
+  // The rules without a pattern are candidates on every line: only those in scope here.
+  thread_local std::vector<int> unpatterned;
+  unpatterned.clear();
+  for (int r : rules.unpatterned()) {
+    if (active[r]) unpatterned.push_back(r);
+  }
 
   // after_prose lets trailer cuts wait until the article has started.
   bool prose = false;
@@ -81,7 +87,7 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
   out.decisions.assign(lines.size(), Decision());
   out.spans.clear();
   out.meta = Metadata();
-  thread_local std::vector<int> candidates;
+  thread_local std::vector<int> matched, candidates;
   thread_local std::vector<Span> glued;
   thread_local PatternMemo memo;
   memo.Reset(page.dom_strings.size(), rules.predicate_sets());
@@ -101,11 +107,11 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     d.text = {line.begin, line.end};
     d.first_span = static_cast<uint32_t>(out.spans.size());
 
-    candidates.clear();
-    rules.Match(head, candidates, line.words, prefiltered.Of(i));
-    size_t matched = candidates.size();
-    candidates.insert(candidates.end(), rules.unpatterned().begin(), rules.unpatterned().end());
-    std::inplace_merge(candidates.begin(), candidates.begin() + matched, candidates.end());
+    matched.clear();
+    rules.Match(head, matched, line.words, prefiltered.Of(i));
+    candidates.resize(matched.size() + unpatterned.size());
+    std::merge(matched.begin(), matched.end(), unpatterned.begin(), unpatterned.end(),
+               candidates.begin());
 
     LineContext ctx{line, page.dom.empty() ? nullptr : &page.dom[i], count, &memo};
     bool have = false;
