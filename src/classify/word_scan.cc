@@ -130,9 +130,10 @@ size_t CountAsciiWords(std::string_view text, size_t i, Line& out) {
     const uint64_t in = limit == Window::kSize ? valid : valid & ((uint64_t{1} << limit) - 1);
     const uint64_t space = m.space & in, word = ~m.space & in;
     const uint64_t alnum = (m.alpha | m.digit) & in;
-    line.chars += PopCount(in);
-    line.nonspace += PopCount(word);
-    line.digits += PopCount(m.digit & in);
+    const unsigned bytes = std::min<size_t>(limit, n - w->base);
+    line.chars += bytes;
+    line.nonspace += bytes - PopCount(space);
+    if (const uint64_t digits = m.digit & in) line.digits += PopCount(digits);  // often none
     const uint64_t starts = word & ~(word << 1 | in_word);
     line.words += PopCount(starts);
     // A word's first letter or digit decides alpha and caps: from its start, skip punctuation.
