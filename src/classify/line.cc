@@ -149,12 +149,11 @@ char32_t LastSignificant(std::string_view run) {
   return utf8::IsSpace(c) ? 0 : c;
 }
 
-}  // namespace
-
-void ComputeTextFeatures(std::string_view text, Line& out) {
-  // Counts in a local copy: stores through `out` could alias the text (a char buffer), which
-  // would force every counter back to memory on each byte.
-  Line line = out;
+// ComputeTextFeatures, where `readable` (>= text.size()) bytes from text.data() may be read.
+void ComputeFeatures(std::string_view text, size_t readable, Line& out) {
+  // Counts locally: stores through `out` could alias the text (a char buffer), which would
+  // force every counter back to memory on each byte.
+  Line line;
   char32_t last_significant = 0;
   const size_t n = text.size();
   // Runs of ASCII words go to CountAsciiWords; a word with any other byte, or one of 64 bytes
@@ -162,7 +161,7 @@ void ComputeTextFeatures(std::string_view text, Line& out) {
   for (size_t i = 0; i < n;) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       const size_t run = i;
-      i = CountAsciiWords(text, i, line);
+      i = CountAsciiWords(text, readable, i, line);
       if (i == n) {
         last_significant = LastSignificant(text.substr(run));
         break;
@@ -170,9 +169,15 @@ void ComputeTextFeatures(std::string_view text, Line& out) {
     }
     i = CountWord(text, i, last_significant, line);
   }
-  line.terminal = IsTerminal(last_significant) || IsCjkTerminal(last_significant);
   if (IsTerminal(last_significant)) ++line.sentences;
-  out = line;
+  AddCounts(line, out);
+  out.terminal = IsTerminal(last_significant) || IsCjkTerminal(last_significant);
+}
+
+}  // namespace
+
+void ComputeTextFeatures(std::string_view text, Line& line) {
+  ComputeFeatures(text, text.size(), line);
 }
 
 void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line>& lines) {
@@ -198,7 +203,7 @@ void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line
       line.number = number;
       line.index = static_cast<uint32_t>(lines.size() - 1);
       line.blank_before = prev_blank;
-      ComputeTextFeatures(page.substr(b, std::min(e - b, max_line_bytes)), line);
+      ComputeFeatures(page.substr(b, std::min(e - b, max_line_bytes)), page.size() - b, line);
       std::string_view text = page.substr(b, e - b);
       if (line.index == 0) {
         first = text;

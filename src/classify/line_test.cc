@@ -346,17 +346,19 @@ Line ReferenceFeatures(std::string_view text) {
   return l;
 }
 
+// The features ComputeTextFeatures sets.
+std::vector<uint32_t> Counters(const Line& l) {
+  return {l.chars,  l.words,    l.alpha_words, l.caps_words, l.stop_words,
+          l.digits, l.nonspace, l.sentences,   l.terminal};
+}
+
 void ExpectSameFeatures(std::string_view text) {
   Line got, want = ReferenceFeatures(text);
   // From an allocation of exactly its size: a sanitizer build catches reads past the text.
   std::unique_ptr<char[]> copy(new char[text.size()]);
   std::memcpy(copy.get(), text.data(), text.size());
   ComputeTextFeatures(std::string_view(copy.get(), text.size()), got);
-  const auto fields = [](const Line& l) {
-    return std::vector<uint32_t>{l.chars,  l.words,    l.alpha_words, l.caps_words, l.stop_words,
-                                 l.digits, l.nonspace, l.sentences,   l.terminal};
-  };
-  EXPECT_EQ(fields(got), fields(want)) << '"' << text << "\" (" << text.size() << " bytes)";
+  EXPECT_EQ(Counters(got), Counters(want)) << '"' << text << "\" (" << text.size() << " bytes)";
 }
 
 // Words crossing the 16-byte chunks and 64-byte windows of the scan, at every offset; the
@@ -443,6 +445,28 @@ TEST(LineTest, MatchesReferenceOnGeneratedAsciiLines) {
     }
     text.resize(len);
     ExpectSameFeatures(text);
+  }
+}
+
+// ComputeLines reads each line in place, with the rest of the page after it: bytes past a line
+// (or past max_line_bytes) must not count.
+TEST(LineTest, LinesOfAPageMatchTheirTextAlone) {
+  const char* pieces[] = {"the ", "Of, ", "x",  "well. ", "(A) ",
+                          "\"",   "é",    "東", "\u00A0", "\n",
+                          "\n",   " ",    "42", "’",      "abcdefghijklmnopqrstuvwxyz"};
+  std::mt19937 rng(23);
+  std::string page;
+  for (int iter = 0; iter < 3000; ++iter) {
+    page.clear();
+    const size_t len = rng() % 600;
+    while (page.size() < len) page += pieces[rng() % std::size(pieces)];
+    for (size_t cap : {size_t{1} << 20, size_t{70}, size_t{9}}) {
+      for (const Line& l : Lines(page, cap)) {
+        const std::string_view text =
+            std::string_view(page).substr(l.begin, std::min<size_t>(l.end - l.begin, cap));
+        EXPECT_EQ(Counters(l), Counters(ReferenceFeatures(text))) << '"' << text << '"';
+      }
+    }
   }
 }
 

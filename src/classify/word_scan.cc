@@ -11,9 +11,10 @@
 namespace winnow {
 namespace {
 
-// A 64-byte window of the text at `base` with its byte-class masks. Near the end of the text
-// it is a zero-padded copy, so that neither the masks nor 8-byte loads of a word (LowerKey)
-// read past the text; `end` has the bits of positions past the end.
+// A 64-byte window of the text at `base` with its byte-class masks. It reads the bytes after
+// the text too when they are readable (the rest of the page); else, near the end, it is a
+// zero-padded copy, so that neither the masks nor 8-byte loads of a word (LowerKey) read
+// past them. `end` has the bits of positions past the text, whose mask bits mean nothing.
 struct Window {
   static constexpr size_t kSize = 64;
   size_t base = 0;
@@ -22,18 +23,17 @@ struct Window {
   uint64_t end = 0;
   char pad[kSize + 8];
 
-  void Load(std::string_view text, size_t at) {
+  void Load(std::string_view text, size_t readable, size_t at) {
     base = at;
     const size_t left = text.size() - at;
-    if (left >= sizeof pad) {
+    if (readable - at >= sizeof pad) {
       bytes = text.data() + at;
-      end = 0;
     } else {
       std::memset(pad, 0, sizeof pad);
       std::memcpy(pad, text.data() + at, left);
       bytes = pad;
-      end = left >= kSize ? 0 : ~uint64_t{0} << left;
     }
+    end = left >= kSize ? 0 : ~uint64_t{0} << left;
     masks = ClassifyBytes(bytes, std::min<size_t>((left + 15) / 16, 4));
   }
 };
@@ -86,14 +86,14 @@ uint64_t Skip(uint64_t from, uint64_t marked, uint64_t& carry) {
 
 }  // namespace
 
-size_t CountAsciiWords(std::string_view text, size_t i, Line& out) {
-  // Counts in a local copy: stores through `out` could alias the text (see ComputeTextFeatures).
-  Line line = out;
+size_t CountAsciiWords(std::string_view text, size_t readable, size_t i, Line& out) {
+  // Counts locally: stores through `out` could alias the text (see ComputeTextFeatures).
+  Line line;
   const size_t n = text.size();
   Window windows[2];
   Window* w = &windows[0];
   Window* next = &windows[1];
-  w->Load(text, i);
+  w->Load(text, readable, i);
   // Carried from the last byte of one window to the next: it was inside a word; it was inside
   // a word with no letter or digit yet; it was a sentence mark or a closing mark after one.
   uint64_t in_word = 0, seek_alnum = 0, seek_space = 0;
@@ -114,9 +114,9 @@ size_t CountAsciiWords(std::string_view text, size_t i, Line& out) {
     if (limit == Window::kSize && (~m.space & valid) >> 63) {
       const unsigned start = m.space ? 64 - std::countl_zero(m.space) : 0;
       if (more) {
-        next->Load(text, w->base + Window::kSize);
+        next->Load(text, readable, w->base + Window::kSize);
         next_loaded = true;
-        next_non_ascii = next->masks.non_ascii;
+        next_non_ascii = next->masks.non_ascii & ~next->end;
         next_stops = next->masks.space | next_non_ascii | next->end;
         next_alnum = next->masks.alpha | next->masks.digit;
       }
@@ -156,14 +156,14 @@ size_t CountAsciiWords(std::string_view text, size_t i, Line& out) {
                                     BitsFrom(stops, next_stops, at));
     }
     if (limit < Window::kSize || !more) {
-      out = line;
+      AddCounts(line, out);
       return limit < Window::kSize ? w->base + limit : n;
     }
     in_word = word >> 63;
     if (next_loaded) {
       std::swap(w, next);
     } else {
-      w->Load(text, w->base + Window::kSize);
+      w->Load(text, readable, w->base + Window::kSize);
     }
   }
 }
