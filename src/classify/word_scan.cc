@@ -53,24 +53,22 @@ constexpr uint64_t BitsFrom(uint64_t lo, uint64_t hi, unsigned at) {
 }
 
 // `len` (1..8) ASCII bytes at p, packed little-endian with A-Z lowercased; reads p[0, 8).
+// Setting bit 5 of every byte with bit 6 set also turns @[\]^_ into `{|}~ and DEL, which no
+// stop word has (stopwords.h), so a key still matches exactly when its lowercase would.
 uint64_t LowerKey(const char* p, unsigned len) {
   static_assert(std::endian::native == std::endian::little, "keys are packed little-endian");
   uint64_t key;
   std::memcpy(&key, p, 8);
   key &= ~uint64_t{0} >> (64 - 8 * len);
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  // Per byte (all < 0x80, so no carries): the high bit of b + 0x3F is b >= 'A', of b + 0x25
-  // is b > 'Z'.
-  const uint64_t upper = (key + 0x3F * kOnes) & ~(key + 0x25 * kOnes) & (0x80 * kOnes);
-  return key | upper >> 2;
+  return key | (key & 0x4040404040404040ull) >> 1;
 }
 
-// True if the word whose first letter or digit is at p is a stop word; `alnum` and `stops`
-// have the bits of its letters and digits and of the space or end after it, from p on. The
-// core, up to its last letter or digit, is trimmed as IsStopWordToken (line.cc) trims it.
+// True if the word whose first letter is at p is a stop word; `alnum` and `stops` have the
+// bits of its letters and digits and of the space or end after it, from p on. The core, up
+// to its last letter or digit, is trimmed as IsStopWordToken (line.cc) trims it.
 bool IsStopCore(const char* p, uint64_t alnum, uint64_t stops) {
-  const uint64_t core = alnum & (stops - 1) & ~stops;  // up to the first stop
-  const unsigned len = 64 - std::countl_zero(core & 0xFF);
+  const uint64_t core = alnum & (stops - 1) & ~stops;           // up to the first stop
+  const unsigned len = 64 - std::countl_zero(core & 0xFF | 1);  // bit 0 is set: no branch
   return (core < 256) & IsStopKey(LowerKey(p, len));
 }
 
@@ -144,13 +142,14 @@ size_t CountAsciiWords(std::string_view text, size_t readable, size_t i, Line& o
     const uint64_t marks = m.terminal & in;
     line.sentences += PopCount(Skip(marks << 1 | seek_space, m.closing & in, seek_space) & space);
     seek_space |= marks >> 63;
-    // Stop words, from each word's first letter or digit.
+    // Stop words, from each word's first letter or digit if a letter (as every stop word's).
     const uint64_t stops = m.space | w->end;
-    for (uint64_t rest = firsts & ~tail; rest; rest &= rest - 1) {
+    const uint64_t letters = firsts & m.alpha;
+    for (uint64_t rest = letters & ~tail; rest; rest &= rest - 1) {
       const unsigned at = std::countr_zero(rest);
       line.stop_words += IsStopCore(w->bytes + at, alnum >> at, stops >> at);
     }
-    if (const uint64_t first = firsts & tail) {
+    if (const uint64_t first = letters & tail) {
       const unsigned at = std::countr_zero(first);
       line.stop_words += IsStopCore(w->bytes + at, BitsFrom(alnum, next_alnum, at),
                                     BitsFrom(stops, next_stops, at));
