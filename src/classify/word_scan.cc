@@ -67,8 +67,8 @@ uint64_t LowerKey(const char* p, unsigned len) {
 // bits of its letters and digits and of the space or end after it, from p on. The core, up
 // to its last letter or digit, is trimmed as IsStopWordToken (line.cc) trims it.
 bool IsStopCore(const char* p, uint64_t alnum, uint64_t stops) {
-  const uint64_t core = alnum & (stops - 1) & ~stops;           // up to the first stop
-  const unsigned len = 64 - std::countl_zero(core & 0xFF | 1);  // bit 0 is set: no branch
+  const uint64_t core = alnum & (stops - 1) & ~stops;             // up to the first stop
+  const unsigned len = 64 - std::countl_zero((core & 0xFF) | 1);  // bit 0 is set: no branch
   return (core < 256) & IsStopKey(LowerKey(p, len));
 }
 
