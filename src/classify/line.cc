@@ -1,11 +1,9 @@
 #include "classify/line.h"
 
 #include <algorithm>
-#include <bit>
-#include <cstring>
 
-#include "classify/ascii_masks.h"
 #include "classify/stopwords.h"
+#include "classify/word_scan.h"
 #include "utf8.h"
 
 namespace winnow {
@@ -83,76 +81,9 @@ bool IsStopWordToken(std::string_view w) {
   return n > 0 && IsStopKey(key);
 }
 
-// A 64-byte window of the text at `base` with its byte-class masks. Near the end of the text
-// it is a zero-padded copy, so that neither the masks nor 8-byte loads of a word (LowerKey)
-// read past the text; `end` has the bits of positions past the end.
-struct Window {
-  static constexpr size_t kSize = 64;
-  size_t base = 0;
-  const char* bytes = nullptr;  // text.data() + base, or pad
-  AsciiMasks masks;
-  uint64_t end = 0;
-  char pad[kSize + 8];
-
-  void Load(std::string_view text, size_t at) {
-    base = at;
-    const size_t left = text.size() - at;
-    if (left >= sizeof pad) {
-      bytes = text.data() + at;
-      end = 0;
-    } else {
-      std::memset(pad, 0, sizeof pad);
-      std::memcpy(pad, text.data() + at, left);
-      bytes = pad;
-      end = left >= kSize ? 0 : ~uint64_t{0} << left;
-    }
-    masks = ClassifyBytes(bytes);
-  }
-};
-
-// `len` (1..8) ASCII bytes at p, packed little-endian with A-Z lowercased; reads p[0, 8).
-uint64_t LowerKey(const char* p, unsigned len) {
-  static_assert(std::endian::native == std::endian::little, "keys are packed little-endian");
-  uint64_t key;
-  std::memcpy(&key, p, 8);
-  key &= ~uint64_t{0} >> (64 - 8 * len);
-  constexpr uint64_t kOnes = 0x0101010101010101ull;
-  // Per byte (all < 0x80, so no carries): the high bit of b + 0x3F is b >= 'A', of b + 0x25
-  // is b > 'Z'.
-  const uint64_t upper = (key + 0x3F * kOnes) & ~(key + 0x25 * kOnes) & (0x80 * kOnes);
-  return key | upper >> 2;
-}
-
-// Counts the word of ASCII letters, digits and punctuation at window bytes [off, off + len),
-// off + len < 64; returns its last character that is not a closing quote or bracket (0 if
-// none).
-char32_t CountAsciiWord(const Window& w, unsigned off, unsigned len, Line& line) {
-  const uint64_t range = ((uint64_t{1} << len) - 1) << off;
-  const uint64_t alnum = (w.masks.alpha | w.masks.digit) & range;
-  ++line.words;
-  line.chars += len;
-  line.nonspace += len;
-  // Few words have digits; std::popcount is a libgcc call without -mpopcnt.
-  if (const uint64_t digits = w.masks.digit & range) line.digits += std::popcount(digits);
-  if (alnum) {
-    // The first letter or digit decides alpha and caps. The stop-word test reads the word
-    // from its first to its last letter or digit, as IsStopWordToken trims it.
-    const unsigned first = std::countr_zero(alnum);
-    const unsigned core = 64 - std::countl_zero(alnum) - first;
-    line.alpha_words += (w.masks.alpha >> first) & 1;
-    line.caps_words += static_cast<unsigned char>(w.bytes[first] - 'A') < 26u;
-    line.stop_words += (core <= 8) & IsStopKey(LowerKey(w.bytes + first, std::min(core, 8u)));
-  }
-  for (unsigned k = off + len; k > off; --k) {
-    const unsigned char c = w.bytes[k - 1];
-    if (!IsClosing(c)) return c;
-  }
-  return 0;
-}
-
 // Counts the word at text[i] code point by code point, up to and including the space after
 // it (or the end); returns where it stopped. For words with non-ASCII characters and words
-// too long for the window.
+// too long for CountAsciiWords.
 size_t CountWord(std::string_view text, size_t i, char32_t& last_significant, Line& line) {
   const size_t n = text.size();
   size_t word_start = std::string_view::npos;
@@ -209,44 +140,44 @@ size_t CountWord(std::string_view text, size_t i, char32_t& last_significant, Li
   return i;
 }
 
-}  // namespace
+// The last character of an ASCII run that is not a closing mark; 0 if that is a space or
+// there is none.
+char32_t LastSignificant(std::string_view run) {
+  size_t k = run.size();
+  while (k > 0 && IsClosing(static_cast<unsigned char>(run[k - 1]))) --k;
+  const char32_t c = k > 0 ? static_cast<unsigned char>(run[k - 1]) : 0;
+  return utf8::IsSpace(c) ? 0 : c;
+}
 
-void ComputeTextFeatures(std::string_view text, Line& out) {
-  // Counts in a local copy: stores through `out` could alias the text (a char buffer), which
-  // would force every counter back to memory on each byte.
-  Line line = out;
+// ComputeTextFeatures, where `readable` (>= text.size()) bytes from text.data() may be read.
+void ComputeFeatures(std::string_view text, size_t readable, Line& out) {
+  // Counts locally: stores through `out` could alias the text (a char buffer), which would
+  // force every counter back to memory on each byte.
+  Line line;
   char32_t last_significant = 0;
   const size_t n = text.size();
-  Window w;
-  // Runs of spaces and words of ASCII bytes are found in the window's masks; a word with any
-  // other byte, or one that fills the whole window, is left to CountWord.
+  // Runs of ASCII words go to CountAsciiWords; a word with any other byte, or one of 64 bytes
+  // or more, to CountWord. Each starts after a space (or at the start), with nothing pending.
   for (size_t i = 0; i < n;) {
-    if (!w.bytes || i - w.base >= Window::kSize) w.Load(text, i);
-    const unsigned off = i - w.base;
-    const uint64_t spaces = w.masks.space >> off;
-    if (spaces & 1) {
-      line.chars += std::countr_one(spaces);
-      if (IsTerminal(last_significant)) ++line.sentences;
-      last_significant = 0;
-      i += std::countr_one(spaces);
-      continue;
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      const size_t run = i;
+      i = CountAsciiWords(text, readable, i, line);
+      if (i == n) {
+        last_significant = LastSignificant(text.substr(run));
+        break;
+      }
     }
-    const uint64_t stops = (w.masks.space | w.masks.non_ascii | w.end) >> off;
-    if (stops == 0 && off > 0) {  // the word runs past the window: move the window to it
-      w.Load(text, i);
-      continue;
-    }
-    const unsigned len = std::countr_zero(stops);
-    if (stops == 0 || (w.masks.non_ascii >> (off + len)) & 1) {
-      i = CountWord(text, i, last_significant, line);
-    } else {
-      last_significant = CountAsciiWord(w, off, len, line);
-      i += len;
-    }
+    i = CountWord(text, i, last_significant, line);
   }
-  line.terminal = IsTerminal(last_significant) || IsCjkTerminal(last_significant);
   if (IsTerminal(last_significant)) ++line.sentences;
-  out = line;
+  AddCounts(line, out);
+  out.terminal = IsTerminal(last_significant) || IsCjkTerminal(last_significant);
+}
+
+}  // namespace
+
+void ComputeTextFeatures(std::string_view text, Line& line) {
+  ComputeFeatures(text, text.size(), line);
 }
 
 void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line>& lines) {
@@ -272,7 +203,7 @@ void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line
       line.number = number;
       line.index = static_cast<uint32_t>(lines.size() - 1);
       line.blank_before = prev_blank;
-      ComputeTextFeatures(page.substr(b, std::min(e - b, max_line_bytes)), line);
+      ComputeFeatures(page.substr(b, std::min(e - b, max_line_bytes)), page.size() - b, line);
       std::string_view text = page.substr(b, e - b);
       if (line.index == 0) {
         first = text;

@@ -346,25 +346,30 @@ Line ReferenceFeatures(std::string_view text) {
   return l;
 }
 
+// The features ComputeTextFeatures sets.
+std::vector<uint32_t> Counters(const Line& l) {
+  return {l.chars,  l.words,    l.alpha_words, l.caps_words, l.stop_words,
+          l.digits, l.nonspace, l.sentences,   l.terminal};
+}
+
 void ExpectSameFeatures(std::string_view text) {
   Line got, want = ReferenceFeatures(text);
   // From an allocation of exactly its size: a sanitizer build catches reads past the text.
   std::unique_ptr<char[]> copy(new char[text.size()]);
   std::memcpy(copy.get(), text.data(), text.size());
   ComputeTextFeatures(std::string_view(copy.get(), text.size()), got);
-  const auto fields = [](const Line& l) {
-    return std::vector<uint32_t>{l.chars,  l.words,    l.alpha_words, l.caps_words, l.stop_words,
-                                 l.digits, l.nonspace, l.sentences,   l.terminal};
-  };
-  EXPECT_EQ(fields(got), fields(want)) << '"' << text << "\" (" << text.size() << " bytes)";
+  EXPECT_EQ(Counters(got), Counters(want)) << '"' << text << "\" (" << text.size() << " bytes)";
 }
 
 // Words crossing the 16-byte chunks and 64-byte windows of the scan, at every offset; the
 // text is a view into a longer buffer, so bytes past its end must not count.
 TEST(LineTest, WordsAcrossChunkAndWindowBoundaries) {
-  const std::string tails[] = {"the",        "The, ", "(it's)",   "Don\u2019t.\" 42",
-                               "a1b2",       "x.)",   "über der", "東京 the",
-                               "abcdefghij", "*\"",   "Wait…"};
+  const std::string tails[] = {"the",        "The, ",     "(it's)",     "Don\u2019t.\" 42",
+                               "a1b2",       "x.)",       "über der",   "東京 the",
+                               "abcdefghij", "*\"",       "Wait…",      "(\"Hello",
+                               "U.S.A.",     "“the”",     "ab\u00A0cd", "the\u3000of",
+                               "...",        "?!'\" x",   "--(--",      "3.5% 7",
+                               "\"Yes.\"",   "Go.*]) A.", "\t\r\v"};
   for (const std::string& tail : tails) {
     for (size_t k = 0; k <= 140; ++k) {
       const std::string buf = std::string(k, 'x') + " " + tail + " of It. " + std::string(k, 'y');
@@ -376,6 +381,23 @@ TEST(LineTest, WordsAcrossChunkAndWindowBoundaries) {
   }
   ExpectSameFeatures(std::string(64, 'a') + " the " + std::string(200, 'B') + ".");
   ExpectSameFeatures(std::string(63, ' ') + "the" + std::string(70, '\t') + "end.");
+}
+
+// Words of 60 to 70 bytes (the ASCII scan leaves words of 64 bytes or more to the code point
+// scan) at every offset, with a stop word or a sentence mark inside their punctuation.
+TEST(LineTest, WordsNearTheWindowSize) {
+  for (size_t len = 60; len <= 70; ++len) {
+    const std::string words[] = {
+        std::string(len - 3, '-') + "the", "(" + std::string(len - 3, 'a') + ".)",
+        "\"" + std::string(len - 2, '.') + "\"", "The" + std::string(len - 3, '*')};
+    for (const std::string& word : words) {
+      for (size_t k = 0; k <= 70; ++k) {
+        ExpectSameFeatures(std::string(k, 'x') + " " + word);
+        ExpectSameFeatures(std::string(k, ' ') + word + " of.");
+        ExpectSameFeatures(std::string(k, 'y') + " " + word + "\u00E9 it");
+      }
+    }
+  }
 }
 
 // Random lines of 0..200 bytes from pieces of every class: letters of both cases, digits,
@@ -399,6 +421,52 @@ TEST(LineTest, MatchesReferenceOnGeneratedLines) {
     while (text.size() < len) text += pieces[rng() % std::size(pieces)];
     text.resize(len);
     ExpectSameFeatures(text);
+  }
+}
+
+// The same for long, mostly ASCII lines, so that runs of ASCII words cross many windows;
+// now and then a non-ASCII piece cuts a run.
+TEST(LineTest, MatchesReferenceOnGeneratedAsciiLines) {
+  const char* pieces[] = {
+      "the ", "The ", "of ",     "and, ", "it's ", "x ",   "Zz",     "42 ",       "a1",
+      ".",    "!",    "? ",      ",",     "-",     "(",    ")",      "]",         "*",
+      "\"",   "'",    " ",       "  ",    "\t",    "U.S.", "... ",   "Althoughs", "well. ",
+      "(A)",  "\r",   "that's ", "@_",    "’",     "é ",   "\u00A0", "東",
+  };
+  std::mt19937 rng(17);
+  std::string text;
+  for (int iter = 0; iter < 20000; ++iter) {
+    text.clear();
+    const size_t len = rng() % 400;
+    while (text.size() < len) {
+      const size_t piece = rng() % std::size(pieces);
+      if (piece + 3 >= std::size(pieces) && rng() % 4) continue;  // rarer non-ASCII
+      text += pieces[piece];
+    }
+    text.resize(len);
+    ExpectSameFeatures(text);
+  }
+}
+
+// ComputeLines reads each line in place, with the rest of the page after it: bytes past a line
+// (or past max_line_bytes) must not count.
+TEST(LineTest, LinesOfAPageMatchTheirTextAlone) {
+  const char* pieces[] = {"the ", "Of, ", "x",  "well. ", "(A) ",
+                          "\"",   "é",    "東", "\u00A0", "\n",
+                          "\n",   " ",    "42", "’",      "abcdefghijklmnopqrstuvwxyz"};
+  std::mt19937 rng(23);
+  std::string page;
+  for (int iter = 0; iter < 3000; ++iter) {
+    page.clear();
+    const size_t len = rng() % 600;
+    while (page.size() < len) page += pieces[rng() % std::size(pieces)];
+    for (size_t cap : {size_t{1} << 20, size_t{70}, size_t{9}}) {
+      for (const Line& l : Lines(page, cap)) {
+        const std::string_view text =
+            std::string_view(page).substr(l.begin, std::min<size_t>(l.end - l.begin, cap));
+        EXPECT_EQ(Counters(l), Counters(ReferenceFeatures(text))) << '"' << text << '"';
+      }
+    }
   }
 }
 

@@ -357,6 +357,18 @@ constexpr bool AllFitInKey() {
 }
 static_assert(AllFitInKey(), "a stop word must fit in the 8-byte key");
 
+constexpr bool AllLowerLetters() {
+  for (std::string_view w : kStopWords) {
+    const unsigned char first = w[0];
+    if (first < 0x80 && (first < 'a' || first > 'z')) return false;
+    for (const unsigned char c : w) {
+      if (c < 0x80 && c != '\'' && (c < 'a' || c > 'z')) return false;
+    }
+  }
+  return true;
+}
+static_assert(AllLowerLetters(), "a stop word must start with a letter and have only a-z and '");
+
 // Little-endian packing, as the lookups load words (IsStopWordToken, line.cc).
 constexpr uint64_t Pack(std::string_view w) {
   uint64_t key = 0;

@@ -12,6 +12,9 @@ namespace winnow {
 // of English or of the other languages bundled (German, French, Spanish, Italian, Dutch,
 // Portuguese, Indonesian): a page in any of them scores as prose. Every stop word fits in
 // 8 bytes, so a word is looked up as one packed integer (this runs once per word of input).
+// Each starts with a letter and its ASCII bytes are a-z or ' (checked at compile time): the
+// word scan (word_scan.cc) looks up only words that start with a letter and folds case with
+// one bit.
 bool IsStopWord(std::string_view lower);
 
 namespace stopwords_internal {

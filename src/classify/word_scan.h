@@ -1,0 +1,37 @@
+// The fast path of ComputeTextFeatures (line.cc): runs of ASCII words counted 64 bytes at a
+// time from byte-class masks, with no branch per word.
+#ifndef WINNOW_SRC_CLASSIFY_WORD_SCAN_H_
+#define WINNOW_SRC_CLASSIFY_WORD_SCAN_H_
+
+#include <cstddef>
+#include <string_view>
+
+#include "classify/line.h"
+
+namespace winnow {
+
+// Adds the counters of `counts` to those of `line`, field by field: a whole-struct copy just
+// after the fields were stored one by one stalls on store forwarding.
+inline void AddCounts(const Line& counts, Line& line) {
+  line.chars += counts.chars;
+  line.words += counts.words;
+  line.alpha_words += counts.alpha_words;
+  line.caps_words += counts.caps_words;
+  line.stop_words += counts.stop_words;
+  line.digits += counts.digits;
+  line.nonspace += counts.nonspace;
+  line.sentences += counts.sentences;
+}
+
+// Adds to `line` the counters of the text from text[i], which must start a word or a run of
+// spaces with nothing pending before it (the text start, or just after a space), up to the
+// first word (space-separated) that has a non-ASCII byte or is 64 bytes or longer. Returns
+// where it stopped: the start of that word, or text.size(). Sentence marks are counted at
+// the spaces after them, not at the end of the text: that is the caller's, as is `terminal`.
+// `readable` (>= text.size()) bytes from text.data() may be read: inside a page, windows
+// need no padded copy.
+size_t CountAsciiWords(std::string_view text, size_t readable, size_t i, Line& line);
+
+}  // namespace winnow
+
+#endif  // WINNOW_SRC_CLASSIFY_WORD_SCAN_H_
