@@ -11,11 +11,7 @@
 namespace winnow::html {
 namespace {
 
-// A string stored once in Page::dom_strings.
-struct DomString {
-  std::string_view text;
-  uint32_t id = 0;
-};
+using DomString = DomStrings::Entry;
 
 // What the walk knows about one open element.
 struct Frame {
@@ -43,6 +39,7 @@ struct Frame {
   bool attrs_known = false;
   bool block_known = false;
   DomString attrs, tag_name, path;
+  uint32_t path_begin = 0, path_end = 0;   // its tag name in DomWalker::path_ (when known)
   std::string_view class_value, id, role;  // the element's own attributes, for attrs
 };
 
@@ -324,6 +321,7 @@ class DomWalker {
     const Frame f = frames_.back();
     const uint32_t index = static_cast<uint32_t>(frames_.size() - 1);
     frames_.pop_back();
+    if (path_frames_ >= index && index > 0) path_frames_ = index - 1;
     if (f.breaks) Break();
     if (f.container == index) totals_[f.block_id] = {f.bytes, f.link_bytes};
     if (f.list == index && f.items > 0 && f.link_items * 2 > f.items) {
@@ -411,25 +409,40 @@ class DomWalker {
   // Tag name, path and attrs of the block at frames_[index], for all the lines it holds.
   void DescribeBlock(uint32_t index) {
     Frame& block = frames_[index];
-    std::string s;
-    if (block.node->v.element.tag != GUMBO_TAG_UNKNOWN) {
-      block.tag_name.text = gumbo_normalized_tagname(block.node->v.element.tag);  // static
+    if (index == 0) {
+      block.tag_name.text = gumbo_normalized_tagname(GUMBO_TAG_HTML);
+      block.path = Intern("html");
     } else {
-      AppendTagName(block.node, &s);
-      block.tag_name = Intern(s);
-      s.clear();
+      if (index > path_frames_) ExtendPath(index);
+      const std::string_view own(path_.data() + block.path_begin,
+                                 block.path_end - block.path_begin);
+      if (block.node->v.element.tag != GUMBO_TAG_UNKNOWN) {
+        block.tag_name.text = gumbo_normalized_tagname(block.node->v.element.tag);  // static
+      } else {
+        block.tag_name = Intern(own);
+      }
+      const size_t first = index >= static_cast<uint32_t>(options_.max_path_elements)
+                               ? index + 1 - options_.max_path_elements
+                               : 1;  // frame 0 is <html>: paths start at <body>
+      const size_t begin = first <= index ? frames_[first].path_begin : block.path_end;
+      block.path = Intern(std::string_view(path_).substr(begin, block.path_end - begin));
     }
-    const size_t first = index >= static_cast<uint32_t>(options_.max_path_elements)
-                             ? index + 1 - options_.max_path_elements
-                             : 1;  // frame 0 is <html>: paths start at <body>
-    for (size_t i = first; i <= index; ++i) {
-      if (i > first) s.push_back('>');
-      AppendTagName(frames_[i].node, &s);
-    }
-    if (index == 0) s = "html";
-    block.path = Intern(s);
     DescribeAttrs(index);
     block.block_known = true;
+  }
+
+  // Appends the tag names of frames_[path_frames_ + 1 .. index] to path_, which holds those of
+  // their ancestors: the stack of open elements as one "body>div>p" string, so a block's path
+  // is a slice of it.
+  void ExtendPath(uint32_t index) {
+    path_.resize(path_frames_ == 0 ? 0 : frames_[path_frames_].path_end);
+    for (uint32_t k = path_frames_ + 1; k <= index; ++k) {
+      if (k > 1) path_.push_back('>');
+      frames_[k].path_begin = static_cast<uint32_t>(path_.size());
+      AppendTagName(frames_[k].node, &path_);
+      frames_[k].path_end = static_cast<uint32_t>(path_.size());
+    }
+    path_frames_ = index;
   }
 
   // Fills Frame::attrs from frames_[index] up to the first ancestor that has them: an
@@ -438,7 +451,7 @@ class DomWalker {
   void DescribeAttrs(uint32_t index) {
     uint32_t from = index + 1;
     while (from > 0 && !frames_[from - 1].attrs_known) --from;
-    std::string s;
+    std::string& s = attrs_;
     for (uint32_t k = from; k <= index; ++k) {
       const Frame& frame = frames_[k];
       const size_t cap = options_.max_attrs_bytes;
@@ -455,11 +468,7 @@ class DomWalker {
     }
   }
 
-  DomString Intern(std::string& s) {
-    auto [it, inserted] = page_->dom_strings.try_emplace(
-        std::move(s), static_cast<uint32_t>(page_->dom_strings.size()));
-    return {it->first, it->second};
-  }
+  DomString Intern(std::string_view s) { return page_->dom_strings.Intern(s); }
 
   void Break() {
     pending_space_ = pending_separator_ = false;
@@ -474,6 +483,9 @@ class DomWalker {
   std::vector<Frame> frames_;
   std::vector<const GumboNode*> scan_;  // IsCompactRow's stack, kept for its capacity
   std::vector<Totals> totals_;          // per block_id; [0]: lines outside any block container
+  std::string path_;                    // tag names of frames_[1 .. path_frames_], '>'-separated
+  uint32_t path_frames_ = 0;
+  std::string attrs_;  // DescribeAttrs' buffer, kept for its capacity
   bool line_open_ = false;
   bool pending_space_ = false;
   bool pending_separator_ = false;
