@@ -108,6 +108,7 @@ bool IsHiddenElement(const Attributes& a) {
 }
 
 uint32_t ContainerBitsOfRole(std::string_view role) {
+  if (role.empty()) return 0;  // most elements: spares the ten searches below
   uint32_t bits = 0;
   const auto has = [&](std::string_view word) {
     return FindIgnoreCase(role, 0, word) != std::string_view::npos;
@@ -148,7 +149,9 @@ bool AppendTokens(std::string_view value, size_t cap, std::string* out) {
     const size_t needed = (out->empty() ? 0 : 1) + (e - p);
     if (out->size() + needed > cap) return false;
     if (!out->empty()) out->push_back(' ');
-    for (size_t i = p; i < e; ++i) out->push_back(AsciiLower(value[i]));
+    const size_t at = out->size();
+    out->append(value, p, e - p);
+    for (size_t i = at; i < out->size(); ++i) (*out)[i] = AsciiLower((*out)[i]);
     p = e;
   }
   return true;
