@@ -9,26 +9,30 @@ namespace {
 constexpr size_t kBlockBytes = 8192;
 constexpr size_t kMinSlots = 64;
 
-// Tag paths and class lists are short: eight bytes per multiply, then a final mix so the low
-// bits (the slot) depend on every byte.
+uint64_t Load(const char* p, size_t n) {
+  uint64_t w = 0;
+  std::memcpy(&w, p, n);
+  return w;
+}
+
+// The 128-bit product folded to 64 bits: mixes every input bit into every output bit.
+uint64_t Mix(uint64_t a, uint64_t b) {
+  const unsigned __int128 product = static_cast<unsigned __int128>(a) * b;
+  return static_cast<uint64_t>(product) ^ static_cast<uint64_t>(product >> 64);
+}
+
+// Paths and class lists run to a few hundred bytes, hashed once per block: 16 bytes per
+// multiply (the scheme of wyhash, simplified).
 uint64_t Hash(std::string_view s) {
-  constexpr uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  uint64_t h = s.size() * kMul;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * kMul;
-    h ^= h >> 29;
-  }
-  if (i < s.size()) {
-    uint64_t w = 0;
-    std::memcpy(&w, s.data() + i, s.size() - i);
-    h = (h ^ w) * kMul;
-  }
-  h ^= h >> 32;
-  h *= kMul;
-  return h ^ (h >> 29);
+  constexpr uint64_t kP0 = 0xa0761d6478bd642full, kP1 = 0xe7037ed1a0b428dbull;
+  const char* p = s.data();
+  size_t n = s.size();
+  uint64_t h = Mix(n ^ kP0, kP1);
+  if (n == 0) return h;  // data() may be null
+  for (; n > 16; n -= 16, p += 16) h = Mix(Load(p, 8) ^ kP1, Load(p + 8, 8) ^ h);
+  const uint64_t a = Load(p, n < 8 ? n : 8);
+  const uint64_t b = n > 8 ? Load(p + 8, n - 8) : 0;
+  return Mix(a ^ kP1, b ^ h ^ kP0);
 }
 
 }  // namespace

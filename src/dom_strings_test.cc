@@ -43,6 +43,7 @@ TEST(DomStringsTest, ManyStringsKeepDistinctIdsAndStableViews) {
   std::vector<std::string> texts;
   for (int i = 0; i < 5000; ++i) texts.push_back("body>div>p" + std::to_string(i));
   for (int i = 0; i < 64; ++i) texts.push_back(std::string(8 + i, 'a'));
+  for (int i = 1; i < 40; ++i) texts.push_back(std::string(i, '\0'));  // zero bytes, lengths
   texts.push_back(std::string(20000, 'x'));
   texts.push_back(std::string(20001, 'x'));
   std::vector<DomStrings::Entry> entries;
