@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "dom_strings.h"
 #include "winnow/winnow.h"
 
 namespace winnow {
@@ -62,8 +62,8 @@ struct Page {
                                  // used, else the input
   std::vector<DomFeatures> dom;  // HTML: one per line of text, in order; empty for text dumps
   // HTML: every distinct tag, path and attrs string of `dom`, stored once, with its id (dense
-  // from 0). A node-based map: the views in `dom` survive its growth and the Page's moves.
-  std::unordered_map<std::string, uint32_t> dom_strings;
+  // from 0). The views in `dom` survive its growth and the Page's moves.
+  DomStrings dom_strings;
   Metadata meta;    // what the source already found (HTML meta tags, JSON-LD)
   std::string url;  // for site-scoped rules
   bool html = false;

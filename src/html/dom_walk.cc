@@ -11,11 +11,7 @@
 namespace winnow::html {
 namespace {
 
-// A string stored once in Page::dom_strings.
-struct DomString {
-  std::string_view text;
-  uint32_t id = 0;
-};
+using DomString = DomStrings::Entry;
 
 // What the walk knows about one open element.
 struct Frame {
@@ -38,12 +34,18 @@ struct Frame {
   bool pre = false;
   bool breaks = false;       // starts and ends a line
   bool compact_row = false;  // a <tr> whose cells join on one line
-  // Computed when a line first needs them, then shared by every line below: this element's
-  // and its ancestors' class/id/role tokens (attrs_known), and for a block, its tag and path.
+  // Whether the element's Described fields hold its own values yet.
   bool attrs_known = false;
   bool block_known = false;
-  DomString attrs, tag_name, path;
   std::string_view class_value, id, role;  // the element's own attributes, for attrs
+};
+
+// Computed when a line first needs them, then shared by every line below: an element's and its
+// ancestors' class/id/role tokens (Frame::attrs_known), and for a block, its tag and path.
+// Kept apart from Frame, by frame index, so opening an element need not clear them.
+struct Described {
+  DomString attrs, tag_name, path;
+  uint32_t path_begin = 0, path_end = 0;  // its tag name in DomWalker::path_
 };
 
 struct Totals {
@@ -111,6 +113,7 @@ bool IsHiddenElement(const Attributes& a) {
 }
 
 uint32_t ContainerBitsOfRole(std::string_view role) {
+  if (role.empty()) return 0;  // most elements: spares the ten searches below
   uint32_t bits = 0;
   const auto has = [&](std::string_view word) {
     return FindIgnoreCase(role, 0, word) != std::string_view::npos;
@@ -151,7 +154,9 @@ bool AppendTokens(std::string_view value, size_t cap, std::string* out) {
     const size_t needed = (out->empty() ? 0 : 1) + (e - p);
     if (out->size() + needed > cap) return false;
     if (!out->empty()) out->push_back(' ');
-    for (size_t i = p; i < e; ++i) out->push_back(AsciiLower(value[i]));
+    const size_t at = out->size();
+    out->append(value, p, e - p);
+    for (size_t i = at; i < out->size(); ++i) (*out)[i] = AsciiLower((*out)[i]);
     p = e;
   }
   return true;
@@ -191,6 +196,7 @@ class DomWalker {
     root.tag = GUMBO_TAG_HTML;
     root.breaks = true;
     frames_.push_back(root);
+    described_.resize(1);
     while (!frames_.empty()) {
       Frame& top = frames_.back();
       const GumboVector& children = top.node->v.element.children;
@@ -288,6 +294,7 @@ class DomWalker {
     if (f.breaks) Break();
     f.first_line = static_cast<uint32_t>(page_->dom.size());
     frames_.push_back(f);
+    if (described_.size() < frames_.size()) described_.resize(frames_.size());
   }
 
   // True if the row's cells are short inline text (a data or menu row), so they read best
@@ -321,9 +328,9 @@ class DomWalker {
   }
 
   void Close() {
-    const Frame f = frames_.back();
     const uint32_t index = static_cast<uint32_t>(frames_.size() - 1);
-    frames_.pop_back();
+    const Frame& f = frames_[index];
+    if (path_frames_ >= index && index > 0) path_frames_ = index - 1;
     if (f.breaks) Break();
     if (f.container == index) totals_[f.block_id] = {f.bytes, f.link_bytes};
     if (f.list == index && f.items > 0 && f.link_items * 2 > f.items) {
@@ -331,15 +338,17 @@ class DomWalker {
         page_->dom[i].containers |= kInLinkList;
       }
     }
-    if (frames_.empty()) return;
-    Frame& parent = frames_.back();
-    parent.bytes += f.bytes;
-    parent.link_bytes += f.link_bytes;
-    if (f.tag == GUMBO_TAG_LI && f.list != 0 && f.list != index) {
-      Frame& list = frames_[f.list];
-      ++list.items;
-      if (f.link_bytes * 2 > f.bytes) ++list.link_items;
+    if (index > 0) {
+      Frame& parent = frames_[index - 1];
+      parent.bytes += f.bytes;
+      parent.link_bytes += f.link_bytes;
+      if (f.tag == GUMBO_TAG_LI && f.list != 0 && f.list != index) {
+        Frame& list = frames_[f.list];
+        ++list.items;
+        if (f.link_bytes * 2 > f.bytes) ++list.link_items;
+      }
     }
+    frames_.pop_back();
   }
 
   // Length of the whitespace character at s[i] (ASCII space, control, or U+00A0), else 0.
@@ -393,14 +402,15 @@ class DomWalker {
     line_open_ = true;
     line_bytes_ = line_link_bytes_ = 0;
     const Frame& top = frames_.back();
-    Frame& block = frames_[top.block];
+    const Frame& block = frames_[top.block];
     DomFeatures& f = page_->dom.emplace_back();
     if (!block.block_known) DescribeBlock(top.block);
-    f.tag = block.tag_name.text;
-    f.path = block.path.text;
-    f.path_id = block.path.id;
-    f.attrs = block.attrs.text;
-    f.attrs_id = block.attrs.id;
+    const Described& d = described_[top.block];
+    f.tag = d.tag_name.text;
+    f.path = d.path.text;
+    f.path_id = d.path.id;
+    f.attrs = d.attrs.text;
+    f.attrs_id = d.attrs.id;
     f.containers = top.containers;
     f.block_id = frames_[top.container].block_id;
     f.depth = static_cast<uint16_t>(top.block + 1);
@@ -410,26 +420,42 @@ class DomWalker {
 
   // Tag name, path and attrs of the block at frames_[index], for all the lines it holds.
   void DescribeBlock(uint32_t index) {
-    Frame& block = frames_[index];
-    std::string s;
-    if (block.node->v.element.tag != GUMBO_TAG_UNKNOWN) {
-      block.tag_name.text = gumbo_normalized_tagname(block.node->v.element.tag);  // static
+    Described& block = described_[index];
+    const GumboTag tag = frames_[index].node->v.element.tag;
+    if (index == 0) {
+      block.tag_name.text = gumbo_normalized_tagname(GUMBO_TAG_HTML);
+      block.path = Intern("html");
     } else {
-      AppendTagName(block.node, &s);
-      block.tag_name = Intern(s);
-      s.clear();
+      if (index > path_frames_) ExtendPath(index);
+      const std::string_view own(path_.data() + block.path_begin,
+                                 block.path_end - block.path_begin);
+      if (tag != GUMBO_TAG_UNKNOWN) {
+        block.tag_name.text = gumbo_normalized_tagname(tag);  // static
+      } else {
+        block.tag_name = Intern(own);
+      }
+      const size_t first = index >= static_cast<uint32_t>(options_.max_path_elements)
+                               ? index + 1 - options_.max_path_elements
+                               : 1;  // frame 0 is <html>: paths start at <body>
+      const size_t begin = first <= index ? described_[first].path_begin : block.path_end;
+      block.path = Intern(std::string_view(path_).substr(begin, block.path_end - begin));
     }
-    const size_t first = index >= static_cast<uint32_t>(options_.max_path_elements)
-                             ? index + 1 - options_.max_path_elements
-                             : 1;  // frame 0 is <html>: paths start at <body>
-    for (size_t i = first; i <= index; ++i) {
-      if (i > first) s.push_back('>');
-      AppendTagName(frames_[i].node, &s);
-    }
-    if (index == 0) s = "html";
-    block.path = Intern(s);
     DescribeAttrs(index);
-    block.block_known = true;
+    frames_[index].block_known = true;
+  }
+
+  // Appends the tag names of frames_[path_frames_ + 1 .. index] to path_, which holds those of
+  // their ancestors: the stack of open elements as one "body>div>p" string, so a block's path
+  // is a slice of it.
+  void ExtendPath(uint32_t index) {
+    path_.resize(path_frames_ == 0 ? 0 : described_[path_frames_].path_end);
+    for (uint32_t k = path_frames_ + 1; k <= index; ++k) {
+      if (k > 1) path_.push_back('>');
+      described_[k].path_begin = static_cast<uint32_t>(path_.size());
+      AppendTagName(frames_[k].node, &path_);
+      described_[k].path_end = static_cast<uint32_t>(path_.size());
+    }
+    path_frames_ = index;
   }
 
   // Fills Frame::attrs from frames_[index] up to the first ancestor that has them: an
@@ -438,7 +464,7 @@ class DomWalker {
   void DescribeAttrs(uint32_t index) {
     uint32_t from = index + 1;
     while (from > 0 && !frames_[from - 1].attrs_known) --from;
-    std::string s;
+    std::string& s = attrs_;
     for (uint32_t k = from; k <= index; ++k) {
       const Frame& frame = frames_[k];
       const size_t cap = options_.max_attrs_bytes;
@@ -446,20 +472,16 @@ class DomWalker {
       const bool fits = AppendTokens(frame.class_value, cap, &s) &&
                         AppendTokens(frame.id, cap, &s) && AppendTokens(frame.role, cap, &s);
       if (fits && s.empty() && k > 0) {
-        frames_[k].attrs = frames_[k - 1].attrs;
+        described_[k].attrs = described_[k - 1].attrs;
       } else {
-        if (fits && k > 0) AppendTokenPrefix(frames_[k - 1].attrs.text, cap, &s);
-        frames_[k].attrs = Intern(s);
+        if (fits && k > 0) AppendTokenPrefix(described_[k - 1].attrs.text, cap, &s);
+        described_[k].attrs = Intern(s);
       }
       frames_[k].attrs_known = true;
     }
   }
 
-  DomString Intern(std::string& s) {
-    auto [it, inserted] = page_->dom_strings.try_emplace(
-        std::move(s), static_cast<uint32_t>(page_->dom_strings.size()));
-    return {it->first, it->second};
-  }
+  DomString Intern(std::string_view s) { return page_->dom_strings.Intern(s); }
 
   void Break() {
     pending_space_ = pending_separator_ = false;
@@ -472,8 +494,12 @@ class DomWalker {
   Page* page_;
   DomWalkStats* stats_;
   std::vector<Frame> frames_;
+  std::vector<Described> described_;    // by frame index; as long as the deepest stack so far
   std::vector<const GumboNode*> scan_;  // IsCompactRow's stack, kept for its capacity
   std::vector<Totals> totals_;          // per block_id; [0]: lines outside any block container
+  std::string path_;                    // tag names of frames_[1 .. path_frames_], '>'-separated
+  uint32_t path_frames_ = 0;
+  std::string attrs_;  // DescribeAttrs' buffer, kept for its capacity
   bool line_open_ = false;
   bool pending_space_ = false;
   bool pending_separator_ = false;

@@ -137,6 +137,21 @@ TEST(DomWalk, AttrsArePathsOfClassIdRoleNearestFirst) {
   EXPECT_EQ(capped.dom[0].attrs.substr(0, 11), "c11 c10 c9 ");
 }
 
+TEST(DomWalk, PathsFollowTheOpenElementsAcrossSiblings) {
+  // Paths are slices of one string of open elements: closing an element and opening a sibling
+  // at the same depth, or a shallower one, must rewrite the tail.
+  const Page page = Parse(
+      "<div><section><p>a</p></section><My-Widget><p>b</p></My-Widget><span><p>c</p></span>"
+      "</div><ul><li>d</li></ul><p>e</p>");
+  ASSERT_EQ(page.dom.size(), 5u);
+  EXPECT_EQ(page.dom[0].path, "body>div>section>p");
+  EXPECT_EQ(page.dom[1].path, "body>div>my-widget>p");
+  EXPECT_EQ(page.dom[2].path, "body>div>span>p");
+  EXPECT_EQ(page.dom[3].path, "body>ul>li");
+  EXPECT_EQ(page.dom[4].path, "body>p");
+  EXPECT_EQ(page.dom[4].path_id, page.dom_strings.Find("body>p"));
+}
+
 TEST(DomWalk, AttrsAreSharedByBlocksAndCappedAtWholeTokens) {
   HtmlOptions options;
   options.max_attrs_bytes = 12;

@@ -47,9 +47,9 @@ TEST(HtmlSource, PageTextAndDomStringsSurviveMoves) {
   EXPECT_EQ(again.text, "a");
   EXPECT_EQ(again.text.data(), again.storage.data());
   ASSERT_EQ(again.dom.size(), 1u);
-  EXPECT_EQ(again.dom[0].path, "body>div>p") << "views into dom_strings, whose nodes moved along";
+  EXPECT_EQ(again.dom[0].path, "body>div>p") << "views into dom_strings, whose blocks moved along";
   EXPECT_EQ(again.dom[0].attrs, "story");
-  EXPECT_EQ(again.dom_strings.at("story"), again.dom[0].attrs_id);
+  EXPECT_EQ(again.dom_strings.Find("story"), again.dom[0].attrs_id);
 }
 
 TEST(HtmlSource, EmptyAndTextOnlyInput) {
