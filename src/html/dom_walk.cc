@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "html/element_attributes.h"
 #include "html/tag_scan.h"
 #include "html/tags.h"
 
@@ -55,128 +56,6 @@ struct Totals {
 
 float Ratio(uint32_t part, uint32_t whole) {
   return whole == 0 ? 0.0f : static_cast<float>(part) / static_cast<float>(whole);
-}
-
-// The attributes the walk reads, found in one pass over the element's (Gumbo lowercases
-// attribute names, and the pre-pass has dropped the others).
-struct Attributes {
-  std::string_view class_value, id, role, style, aria_hidden;
-  bool href = false, hidden = false;
-};
-
-Attributes ReadAttributes(const GumboNode* node) {
-  Attributes out;
-  const GumboVector& attrs = node->v.element.attributes;
-  for (unsigned i = 0; i < attrs.length; ++i) {
-    const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
-    const std::string_view name(a->name);
-    const std::string_view value(a->value);
-    if (name == "class") {
-      out.class_value = value;
-    } else if (name == "id") {
-      out.id = value;
-    } else if (name == "role") {
-      out.role = value;
-    } else if (name == "style") {
-      out.style = value;
-    } else if (name == "aria-hidden") {
-      out.aria_hidden = value;
-    } else if (name == "href") {
-      out.href = true;
-    } else if (name == "hidden") {
-      out.hidden = true;
-    }
-  }
-  return out;
-}
-
-// True if `style` sets `property` to `value` (both lowercase), ignoring case and spaces.
-bool StyleSets(std::string_view style, std::string_view property, std::string_view value) {
-  size_t at = 0;
-  while ((at = FindIgnoreCase(style, at, property)) != std::string_view::npos) {
-    size_t p = at + property.size();
-    while (p < style.size() && IsHtmlSpace(style[p])) ++p;
-    if (p < style.size() && style[p] == ':') {
-      ++p;
-      while (p < style.size() && IsHtmlSpace(style[p])) ++p;
-      if (StartsWithIgnoreCase(style, p, value)) return true;
-    }
-    at += property.size();
-  }
-  return false;
-}
-
-bool IsHiddenElement(const Attributes& a) {
-  if (a.hidden || EqualsIgnoreCase(a.aria_hidden, "true")) return true;
-  return !a.style.empty() &&
-         (StyleSets(a.style, "display", "none") || StyleSets(a.style, "visibility", "hidden"));
-}
-
-uint32_t ContainerBitsOfRole(std::string_view role) {
-  if (role.empty()) return 0;  // most elements: spares the ten searches below
-  uint32_t bits = 0;
-  const auto has = [&](std::string_view word) {
-    return FindIgnoreCase(role, 0, word) != std::string_view::npos;
-  };
-  if (has("navigation")) bits |= kInNav | kInMenu;
-  if (has("menu")) bits |= kInMenu;  // menu, menubar, menuitem
-  if (has("main")) bits |= kInMain;
-  if (has("article")) bits |= kInArticle;
-  if (has("banner")) bits |= kInHeader;
-  if (has("contentinfo")) bits |= kInFooter;
-  if (has("complementary")) bits |= kInAside;
-  if (has("button")) bits |= kInButton;
-  if (has("form") || has("search")) bits |= kInForm;
-  if (has("heading")) bits |= kInHeading;
-  return bits;
-}
-
-// The element's tag name, lowercase (custom elements included).
-void AppendTagName(const GumboNode* node, std::string* out) {
-  if (node->v.element.tag != GUMBO_TAG_UNKNOWN) {
-    out->append(gumbo_normalized_tagname(node->v.element.tag));
-    return;
-  }
-  GumboStringPiece piece = node->v.element.original_tag;
-  gumbo_tag_from_original_text(&piece);
-  for (size_t i = 0; i < piece.length; ++i) out->push_back(AsciiLower(piece.data[i]));
-}
-
-// Appends the whitespace-separated tokens of `value`, lowercased, while they fit in `cap`.
-// Returns false once one did not fit.
-bool AppendTokens(std::string_view value, size_t cap, std::string* out) {
-  size_t p = 0;
-  while (p < value.size()) {
-    while (p < value.size() && IsHtmlSpace(value[p])) ++p;
-    size_t e = p;
-    while (e < value.size() && !IsHtmlSpace(value[e])) ++e;
-    if (e == p) break;
-    const size_t needed = (out->empty() ? 0 : 1) + (e - p);
-    if (out->size() + needed > cap) return false;
-    if (!out->empty()) out->push_back(' ');
-    const size_t at = out->size();
-    out->append(value, p, e - p);
-    for (size_t i = at; i < out->size(); ++i) (*out)[i] = AsciiLower((*out)[i]);
-    p = e;
-  }
-  return true;
-}
-
-// Appends the tokens of `tokens` (already lowercase, single-spaced) that fit in `cap`, up to
-// the first that does not: what AppendTokens would, without re-reading every byte.
-void AppendTokenPrefix(std::string_view tokens, size_t cap, std::string* out) {
-  if (tokens.empty()) return;
-  const size_t sep = out->empty() ? 0 : 1;
-  if (out->size() + sep >= cap) return;
-  size_t room = cap - out->size() - sep;
-  if (tokens.size() > room) {
-    // The longest run of whole tokens within `room` bytes.
-    const size_t cut = tokens.substr(0, room + 1).rfind(' ');
-    if (cut == std::string_view::npos) return;
-    tokens = tokens.substr(0, cut);
-  }
-  if (sep) out->push_back(' ');
-  out->append(tokens);
 }
 
 class DomWalker {
