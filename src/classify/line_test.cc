@@ -400,6 +400,21 @@ TEST(LineTest, WordsNearTheWindowSize) {
   }
 }
 
+// A text of rng() % max_len bytes (its last piece may be cut mid-character) from random
+// pieces; the last `rare` pieces are picked a quarter as often as the others.
+template <size_t N>
+std::string RandomText(std::mt19937& rng, const char* (&pieces)[N], size_t max_len, size_t rare) {
+  std::string text;
+  const size_t len = rng() % max_len;
+  while (text.size() < len) {
+    const size_t piece = rng() % N;
+    if (piece + rare >= N && rng() % 4) continue;
+    text += pieces[piece];
+  }
+  text.resize(len);
+  return text;
+}
+
 // Random lines of 0..200 bytes from pieces of every class: letters of both cases, digits,
 // stop words, punctuation, closing marks, spaces, multi-byte letters, CJK, wide spaces and
 // broken UTF-8.
@@ -414,14 +429,7 @@ TEST(LineTest, MatchesReferenceOnGeneratedLines) {
       "\xC3",   "\xE2\x80", "Москва", "abcdefghijk", "Hello",  "well.",      "Althoughs",
   };
   std::mt19937 rng(7);
-  std::string text;
-  for (int iter = 0; iter < 20000; ++iter) {
-    text.clear();
-    const size_t len = rng() % 201;
-    while (text.size() < len) text += pieces[rng() % std::size(pieces)];
-    text.resize(len);
-    ExpectSameFeatures(text);
-  }
+  for (int iter = 0; iter < 20000; ++iter) ExpectSameFeatures(RandomText(rng, pieces, 201, 0));
 }
 
 // The same for long, mostly ASCII lines, so that runs of ASCII words cross many windows;
@@ -434,18 +442,7 @@ TEST(LineTest, MatchesReferenceOnGeneratedAsciiLines) {
       "(A)",  "\r",   "that's ", "@_",    "’",     "é ",   "\u00A0", "東",
   };
   std::mt19937 rng(17);
-  std::string text;
-  for (int iter = 0; iter < 20000; ++iter) {
-    text.clear();
-    const size_t len = rng() % 400;
-    while (text.size() < len) {
-      const size_t piece = rng() % std::size(pieces);
-      if (piece + 3 >= std::size(pieces) && rng() % 4) continue;  // rarer non-ASCII
-      text += pieces[piece];
-    }
-    text.resize(len);
-    ExpectSameFeatures(text);
-  }
+  for (int iter = 0; iter < 20000; ++iter) ExpectSameFeatures(RandomText(rng, pieces, 400, 3));
 }
 
 // ComputeLines reads each line in place, with the rest of the page after it: bytes past a line

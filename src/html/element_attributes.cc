@@ -1,5 +1,7 @@
 #include "html/element_attributes.h"
 
+#include <utility>
+
 #include "html/tag_scan.h"
 #include "html/tags.h"
 #include "page.h"  // the container bits
@@ -26,26 +28,26 @@ bool StyleSets(std::string_view style, std::string_view property, std::string_vi
 }  // namespace
 
 Attributes ReadAttributes(const GumboNode* node) {
+  // The attributes read for their value, and where each goes.
+  static constexpr std::pair<std::string_view, std::string_view Attributes::*> kValued[] = {
+      {"class", &Attributes::class_value},
+      {"id", &Attributes::id},
+      {"role", &Attributes::role},
+      {"style", &Attributes::style},
+      {"aria-hidden", &Attributes::aria_hidden},
+  };
   Attributes out;
   const GumboVector& attrs = node->v.element.attributes;
   for (unsigned i = 0; i < attrs.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
     const std::string_view name(a->name);
-    const std::string_view value(a->value);
-    if (name == "class") {
-      out.class_value = value;
-    } else if (name == "id") {
-      out.id = value;
-    } else if (name == "role") {
-      out.role = value;
-    } else if (name == "style") {
-      out.style = value;
-    } else if (name == "aria-hidden") {
-      out.aria_hidden = value;
-    } else if (name == "href") {
-      out.href = true;
-    } else if (name == "hidden") {
-      out.hidden = true;
+    out.href |= name == "href";
+    out.hidden |= name == "hidden";
+    for (const auto& [valued, field] : kValued) {
+      if (name == valued) {
+        out.*field = a->value;
+        break;
+      }
     }
   }
   return out;
