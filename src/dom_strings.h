@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace winnow {
@@ -27,17 +28,13 @@ class DomStrings {
   size_t size() const { return strings_.size(); }
 
  private:
-  // The slot of `s` (hash `hash`) in slots_: its own, or the empty one where it would go.
-  size_t Probe(std::string_view s, uint64_t hash) const;
   std::string_view Store(std::string_view s);
-  void Grow();
 
   // Bytes live in fixed heap blocks, never reallocated, so the views stay valid.
   std::vector<std::unique_ptr<char[]>> blocks_;
   size_t block_used_ = 0, block_size_ = 0;
-  std::vector<std::string_view> strings_;  // by id
-  std::vector<uint64_t> hashes_;           // by id, for Grow
-  std::vector<uint32_t> slots_;            // open addressing: id + 1, 0 when empty
+  std::vector<std::string_view> strings_;               // by id
+  std::unordered_map<std::string_view, uint32_t> ids_;  // keys view the stored copies
 };
 
 }  // namespace winnow
