@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <climits>
 
 #include "utf8.h"
@@ -46,17 +48,95 @@ int OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to, uns
   return 0;
 }
 
+// Whether a \p{NAME} or \pN class may hold '\n': the control characters (C, Cc) and Any do.
+bool PropertyHoldsNewline(std::string_view name) {
+  return name.empty() || name[0] == 'C' || name[0] == '^' || name == "Any";
+}
+
+// Whether a POSIX class ("[:name:]") may hold '\n'.
+bool PosixClassHoldsNewline(std::string_view cls) {
+  return cls.starts_with("[:^") || cls == "[:space:]" || cls == "[:cntrl:]" || cls == "[:ascii:]";
+}
+
+// The argument of the escape \x or \p at pattern[i]: "{...}" or the next `width` characters.
+// Advances i to its last character.
+std::string_view EscapeArgument(std::string_view pattern, size_t& i, size_t width) {
+  size_t from = i + 1, to = std::min(i + width, pattern.size() - 1);
+  if (from < pattern.size() && pattern[from] == '{') {
+    to = pattern.find('}', from);
+    if (to == std::string_view::npos) to = pattern.size() - 1;
+    ++from;
+  }
+  std::string_view arg = pattern.substr(from, to + 1 - from);
+  if (arg.ends_with('}')) arg.remove_suffix(1);
+  i = to;
+  return arg;
+}
+
+// Copies the escape that starts at pattern[i] ('\\') to `out`, advancing i to its last
+// character, and says whether Hyperscan then matches it exactly as RE2 does inside a line:
+// what could match the '\n' between two lines is taken out of it, or the escape is inexact.
+// A negated class never holds '\n' (ForLines adds it), so anything goes in one.
+bool CopyEscape(std::string_view pattern, size_t& i, bool in_class, bool negated,
+                std::string& out) {
+  const size_t at = i + 1;
+  const char e = pattern[at];
+  // An escape at either end of a class range (a-z) could span '\n': leave those to RE2.
+  const bool in_range =
+      in_class && !negated &&
+      ((at + 2 < pattern.size() && pattern[at + 1] == '-' && pattern[at + 2] != ']') ||
+       (i >= 2 && pattern[i - 1] == '-' && pattern[i - 2] != '['));
+  i = at;
+  switch (e) {
+    case 's':  // RE2's \s is [\t\n\f\r ]: in a line, [\t\f\r ]
+      out += !in_class ? "[\\t\\f\\r ]" : negated ? "\\s" : "\\t\\f\\r ";
+      return true;
+    case 'D':  // hold '\n'
+    case 'W':
+      if (!in_class) {
+        out += e == 'D' ? "[^\\n\\d]" : "[^\\n\\w]";
+        return true;
+      }
+      out += {'\\', e};
+      return negated;
+    case 'p':
+    case 'P': {
+      std::string_view name = EscapeArgument(pattern, i, 1);
+      out.append(pattern.substr(at - 1, i + 2 - at));
+      return negated || (e == 'p' && !PropertyHoldsNewline(name));
+    }
+    case 'x': {
+      std::string_view hex = EscapeArgument(pattern, i, 2);
+      out.append(pattern.substr(at - 1, i + 2 - at));
+      unsigned value = 0;
+      std::from_chars(hex.data(), hex.data() + hex.size(), value, 16);
+      return negated || (value != '\n' && !in_range);
+    }
+    default:
+      out += {'\\', e};
+      if (!std::isalnum(static_cast<unsigned char>(e))) return !in_range;  // a literal
+      if (std::string_view("dwStfrv").find(e) != std::string_view::npos) return !in_range;
+      if (e == 'b' || e == 'B') return !in_class;  // word boundaries
+      return negated && e == 'n';                  // \n, octal, \Q, \C...: leave them to RE2
+  }
+}
+
 // `pattern` rewritten for a scan of lines joined by '\n', with one more '\n' before the first
 // line (Prefilter::Scan's buffer). RE2's answer on any one line is unchanged:
 // - every negated class gets '\n', which no line holds; otherwise Hyperscan runs a [^x]*
 //   from one line into the next ones (one breadcrumb pattern was seven times slower);
+// - \s, \D and \W leave out the '\n' too (CopyEscape);
 // - a '^' that starts the pattern or one of its top-level alternatives becomes '\n', which
 //   precedes every line: Hyperscan finds a literal "\nshare" far faster than a multiline '^'
 //   before "share" (a quarter of the scan's time). Other '^'s stay multiline anchors.
-std::string ForLines(std::string_view pattern) {
+// *exact is false when some part could still match across lines or differ from RE2 (a
+// positive class with '\n', a (?s) flag...): then Hyperscan's answer only narrows RE2's work.
+std::string ForLines(std::string_view pattern, bool* exact) {
   std::string out;
   out.reserve(pattern.size() + 8);
+  *exact = true;
   bool in_class = false;
+  bool negated = false;
   bool at_alternative = true;  // at the start of the pattern or of a top-level alternative
   int depth = 0;
   for (size_t i = 0; i < pattern.size(); ++i) {
@@ -67,14 +147,18 @@ std::string ForLines(std::string_view pattern) {
       out += "\\n";
       continue;
     }
-    out += c;
     if (c == '\\' && i + 1 < pattern.size()) {
-      out += pattern[++i];  // an escaped character is literal
-    } else if (in_class) {
+      *exact = CopyEscape(pattern, i, in_class, negated, out) && *exact;
+      continue;
+    }
+    out += c;
+    if (in_class) {
       if (c == '[' && i + 1 < pattern.size() && pattern[i + 1] == ':') {
         size_t close = pattern.find(":]", i + 2);  // [:alpha:]
         if (close != std::string_view::npos) {
-          out.append(pattern.substr(i + 1, close + 1 - i));
+          std::string_view cls = pattern.substr(i, close + 2 - i);
+          *exact = *exact && (negated || !PosixClassHoldsNewline(cls));
+          out.append(cls.substr(1));
           i = close + 1;
         }
       } else {
@@ -82,12 +166,19 @@ std::string ForLines(std::string_view pattern) {
       }
     } else if (c == '[') {
       in_class = true;
-      bool negated = i + 1 < pattern.size() && pattern[i + 1] == '^';
+      negated = i + 1 < pattern.size() && pattern[i + 1] == '^';
       if (negated) out += pattern[++i];
       if (i + 1 < pattern.size() && pattern[i + 1] == ']') out += pattern[++i];  // literal ']'
       if (negated) out += "\\n";
     } else if (c == '(') {
       ++depth;
+      // (?: and named groups are plain; of the flags only i is known to agree (ToHyperscan).
+      if (i + 1 < pattern.size() && pattern[i + 1] == '?') {
+        size_t k = i + 2;
+        while (k < pattern.size() && pattern[k] == 'i') ++k;
+        const char next = k < pattern.size() ? pattern[k] : '\0';
+        *exact = *exact && (next == ':' || next == ')' || next == 'P' || next == '<');
+      }
     } else if (c == ')') {
       --depth;
     } else if (c == '|') {
@@ -99,7 +190,7 @@ std::string ForLines(std::string_view pattern) {
 
 }  // namespace
 
-bool ToHyperscan(std::string_view pattern, std::string* expression, unsigned* flags) {
+bool ToHyperscan(std::string_view pattern, std::string* expression, unsigned* flags, bool* exact) {
   *flags = HS_FLAG_MULTILINE | HS_FLAG_UTF8 | HS_FLAG_ALLOWEMPTY;
   if (pattern.starts_with("(?i)")) {
     pattern.remove_prefix(4);
@@ -128,7 +219,7 @@ bool ToHyperscan(std::string_view pattern, std::string* expression, unsigned* fl
       }
     }
   }
-  *expression = ForLines(pattern);
+  *expression = ForLines(pattern, exact);
   return true;
 }
 
@@ -146,7 +237,10 @@ std::unique_ptr<Prefilter> Prefilter::Load(const PrefilterDatabase& db) {
     return nullptr;
   }
   std::unique_ptr<Prefilter> p(new Prefilter(loaded));
-  for (size_t i = 0; i < db.patterns.size(); ++i) p->ids_.emplace(db.patterns[i], i);
+  for (size_t i = 0; i < db.patterns.size(); ++i) {
+    p->ids_.emplace(db.patterns[i].pattern, i);
+    p->exact_.push_back(db.patterns[i].exact);
+  }
   return p;
 }
 

@@ -3,8 +3,10 @@
 //
 // RE2::Set::Match costs about 120 ns per line per set even when nothing matches, plus the
 // lazy construction of its DFA states in every process; on text dumps that was nearly half
-// of winnow's time. Hyperscan scans the whole page at once. Its answer is a superset: a line
-// it marks may still fail RE2 (which decides), a line it does not mark cannot match.
+// of winnow's time. Hyperscan scans the whole page at once. A line it does not mark cannot
+// match. For most patterns its answer is exact, and a marked line matches without RE2 (whose
+// compile of a \p{Lu} class alone costs a quarter of a millisecond); for the others it is a
+// superset, and RE2 decides.
 //
 // Compiling the default patterns with Hyperscan takes about half a second, so it happens at
 // build time (prefilter_gen.cc) and the serialized database is linked into the binary. Rules
@@ -26,10 +28,16 @@ struct hs_database;
 
 namespace winnow {
 
+// A pattern of a PrefilterDatabase.
+struct PrefilterPattern {
+  std::string_view pattern;  // the rule's pattern, exactly as in Rule::pattern
+  bool exact = false;        // Hyperscan's answer on a line is RE2's (ToHyperscan)
+};
+
 // A serialized Hyperscan database and the RE2 pattern behind each of its ids.
 struct PrefilterDatabase {
   std::string_view bytes;                  // hs_serialize_database output; empty: none
-  std::vector<std::string_view> patterns;  // id -> the rule's pattern, exactly as in Rule::pattern
+  std::vector<PrefilterPattern> patterns;  // by id
 };
 
 // The database built from the default rules (generated at build time).
@@ -37,8 +45,11 @@ const PrefilterDatabase& DefaultPrefilterDatabase();
 
 // The Hyperscan expression and flags that match at least wherever RE2 matches `pattern`
 // within one line of a '\n'-separated text. False when no sound translation exists (\A, \z,
-// caseless non-ASCII letters); such a pattern stays with RE2 alone.
-bool ToHyperscan(std::string_view pattern, std::string* expression, unsigned* flags);
+// caseless non-ASCII letters); such a pattern stays with RE2 alone. *exact says whether the
+// expression matches a line exactly where RE2 does (guard lines aside, see below), so that a
+// line Hyperscan marks needs no RE2 check; it is false when something in the pattern could
+// match the '\n' between lines or is not known to agree ((?s), \n, \Q...).
+bool ToHyperscan(std::string_view pattern, std::string* expression, unsigned* flags, bool* exact);
 
 // Literals whose lines every pattern must be checked on: characters where Hyperscan's
 // matching is narrower than RE2's (RE2's \S matches a vertical tab, Hyperscan's does not).
@@ -67,6 +78,8 @@ class Prefilter {
 
   // The id of `pattern` in the database, or -1.
   int Find(std::string_view pattern) const;
+  // Whether a line the scan marks with `id` matches its pattern without asking RE2.
+  bool exact(int id) const { return exact_[id]; }
   int pattern_count() const { return static_cast<int>(ids_.size()); }
 
   // Finds the pattern ids that match within each line of `text`. A line with a guard, or
@@ -79,6 +92,7 @@ class Prefilter {
   explicit Prefilter(hs_database* db) : db_(db) {}
   hs_database* db_;
   std::unordered_map<std::string_view, int> ids_;
+  std::vector<bool> exact_;  // by id
 };
 
 }  // namespace winnow

@@ -4,6 +4,7 @@
 // in every process.
 #include <hs/hs.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -50,13 +51,15 @@ int main(int argc, char** argv) {
   // Patterns Hyperscan refuses, or that have no sound translation, stay with RE2 alone.
   std::vector<std::string> patterns, expressions;
   std::vector<unsigned> flags;
+  std::vector<bool> exact;
   for (const winnow::Rule& r : parsed.rules) {
     if (r.pattern.empty()) continue;
     bool seen = false;
     for (const std::string& p : patterns) seen = seen || p == r.pattern;
     std::string expression;
     unsigned f = 0;
-    if (seen || !winnow::ToHyperscan(r.pattern, &expression, &f)) continue;
+    bool is_exact = false;
+    if (seen || !winnow::ToHyperscan(r.pattern, &expression, &f, &is_exact)) continue;
     hs_database_t* single = nullptr;
     hs_compile_error_t* error = nullptr;
     if (hs_compile(expression.c_str(), f, HS_MODE_BLOCK, nullptr, &single, &error) != HS_SUCCESS) {
@@ -69,6 +72,7 @@ int main(int argc, char** argv) {
     patterns.push_back(r.pattern);
     expressions.push_back(expression);
     flags.push_back(f);
+    exact.push_back(is_exact);
   }
   for (std::string_view guard : winnow::PrefilterGuards()) {
     std::string expression;
@@ -113,9 +117,9 @@ int main(int argc, char** argv) {
       "const PrefilterDatabase& DefaultPrefilterDatabase() {\n"
       "  static const PrefilterDatabase db{\n"
       "      std::string_view(kBytes, sizeof(kBytes) - 1),\n      {\n";
-  for (const std::string& p : patterns) {
-    source +=
-        "          std::string_view(" + CLiteral(p) + ", " + std::to_string(p.size()) + "),\n";
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    source += "          {std::string_view(" + CLiteral(patterns[i]) + ", " +
+              std::to_string(patterns[i].size()) + "), " + (exact[i] ? "true" : "false") + "},\n";
   }
   source += "      }};\n  return db;\n}\n\n}  // namespace winnow\n";
   std::free(bytes);
@@ -128,7 +132,8 @@ int main(int argc, char** argv) {
     if (!out.flush()) return Fail(tmp + ": cannot write");
   }
   if (std::rename(tmp.c_str(), out_path.c_str()) != 0) return Fail(out_path + ": cannot rename");
-  std::fprintf(stderr, "winnow_prefilter_gen: %zu patterns, %zu guards, %zu bytes\n",
-               patterns.size(), winnow::PrefilterGuards().size(), length);
+  std::fprintf(stderr, "winnow_prefilter_gen: %zu patterns (%zu exact), %zu guards, %zu bytes\n",
+               patterns.size(), static_cast<size_t>(std::count(exact.begin(), exact.end(), true)),
+               winnow::PrefilterGuards().size(), length);
   return 0;
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <hs/hs.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -23,17 +24,26 @@ constexpr int64_t kMaxMem = 64 << 20;
 std::string Translated(std::string_view pattern) {
   std::string expression;
   unsigned flags = 0;
-  return ToHyperscan(pattern, &expression, &flags) ? expression : "(refused)";
+  bool exact = false;
+  return ToHyperscan(pattern, &expression, &flags, &exact) ? expression : "(refused)";
+}
+
+bool Exact(std::string_view pattern) {
+  std::string expression;
+  unsigned flags = 0;
+  bool exact = false;
+  return ToHyperscan(pattern, &expression, &flags, &exact) && exact;
 }
 
 TEST(ToHyperscanTest, CaselessPrefixBecomesAFlag) {
   std::string expression;
   unsigned flags = 0;
-  ASSERT_TRUE(ToHyperscan("(?i)^share$", &expression, &flags));
+  bool exact = false;
+  ASSERT_TRUE(ToHyperscan("(?i)^share$", &expression, &flags, &exact));
   EXPECT_EQ(expression, "\\nshare$");
   EXPECT_TRUE(flags & HS_FLAG_CASELESS);
   EXPECT_TRUE(flags & HS_FLAG_MULTILINE);
-  ASSERT_TRUE(ToHyperscan("^Share$", &expression, &flags));
+  ASSERT_TRUE(ToHyperscan("^Share$", &expression, &flags, &exact));
   EXPECT_FALSE(flags & HS_FLAG_CASELESS);
 }
 
@@ -67,6 +77,108 @@ TEST(ToHyperscanTest, RefusesWhatHyperscanWouldMatchMoreNarrowly) {
   // Characters without case, and case-sensitive patterns, are fine.
   EXPECT_EQ(Translated("(?i)^© \\d{4}…"), "\\n© \\d{4}…");
   EXPECT_EQ(Translated("^Café \\p{Lu}"), "\\nCafé \\p{Lu}");
+}
+
+TEST(ToHyperscanTest, WhatCouldMatchTheNewlineBetweenLinesIsLeftOut) {
+  EXPECT_EQ(Translated("a\\sb"), "a[\\t\\f\\r ]b");
+  EXPECT_EQ(Translated("[\\s,]x"), "[\\t\\f\\r ,]x");
+  EXPECT_EQ(Translated("[^\\s,]x"), "[^\\n\\s,]x");
+  EXPECT_EQ(Translated("\\D\\W"), "[^\\n\\d][^\\n\\w]");
+  EXPECT_EQ(Translated("\\S\\d\\w\\b\\x{e9}\\p{Lu}\\pL"), "\\S\\d\\w\\b\\x{e9}\\p{Lu}\\pL");
+}
+
+TEST(ToHyperscanTest, ExactOnlyWhenNothingCouldMatchAcrossLinesOrDiffer) {
+  for (std::string_view p :
+       {"^Share$", "(?i)^(read|see) more", "^[^|]+ [|] \\d{4}$", "a\\s+b", "[\\s\\S]", "\\D+\\W",
+        "[^\\D]", "\\bword\\b", "^By \\p{Lu}[^\\s\\d,]+", "\\x{e9}|\\xE9", "[^\\n]", "[^[:space:]]",
+        "[[:alpha:]]", "(?:a|b)(?P<n>c)(?i:d)", "[a\\-z]", "[^\\x00-\\x{7f}]"}) {
+    EXPECT_TRUE(Exact(p)) << p;
+  }
+  for (std::string_view p : {"(?s)a.b", "(?m)^a", "(?U)a+", "a\\nb", "\\x0a", "\\x{A}",
+                             "[\\x00-\\x{7f}]", "[\\D]", "[\\W]", "[[:space:]]", "[[:^alpha:]]",
+                             "\\p{Cc}", "\\PL", "\\pC", "\\QA\\E", "\\101", "[\\b]"}) {
+    EXPECT_FALSE(Exact(p)) << p;
+  }
+}
+
+// Exactness, tried: tricky patterns compiled here as winnow_prefilter_gen would, scanned over
+// every short line from an alphabet of spaces, letters with and without case, digits and
+// marks; where ToHyperscan says exact, every marked line must match in RE2 and the reverse.
+TEST(ToHyperscanTest, ExactPatternsMarkTheLinesRe2Matches) {
+  const std::vector<std::string> patterns = {
+      "a\\sb",   "^\\s*$", "a[\\s,]+b",   "^[^a]+$",     "\\D+1",          "\\W+a",
+      "a\\b",    "\\bé",   "\\Ba",        "^\\S+$",      "\\p{Lu}\\p{Ll}", "^[\\p{Lu}][^\\s\\d,]+$",
+      "(?i)k$",  "(?i)^s", "(^| )x( |$)", "[[:punct:]]", "\\x{e9}$",       "^a.b$",
+      "[^\\D]$", "é\\w",   "a$|^b",       "^$",          "[\\s\\S]{3}",    "(?i:A)\\s"};
+  const std::vector<std::string> alphabet = {
+      "a", "b", "x",        "1",        " ", "\t",           "\f",       "\r", ",",
+      "-", "_", "\xC3\xA9", "\xC3\x89", "K", "\xE2\x84\xAA", "\xC5\xBF", "s",  "A"};
+  std::string text;
+  uint32_t seed = 7;
+  for (int n = 0; n < 4000; ++n) {
+    seed = seed * 1103515245 + 12345;
+    int len = static_cast<int>((seed >> 16) % 6);
+    for (int k = 0; k < len; ++k) {
+      seed = seed * 1103515245 + 12345;
+      text += alphabet[(seed >> 16) % alphabet.size()];
+    }
+    text += '\n';
+  }
+  std::vector<Line> lines;
+  ComputeLines(text, 1 << 20, lines);
+  ASSERT_GT(lines.size(), 2000u);
+
+  std::vector<std::string> expressions;
+  std::vector<unsigned> flags;
+  std::vector<PrefilterPattern> entries;
+  for (const std::string& p : patterns) {
+    std::string e;
+    unsigned f = 0;
+    bool exact = false;
+    ASSERT_TRUE(ToHyperscan(p, &e, &f, &exact)) << p;
+    ASSERT_TRUE(exact) << p;
+    expressions.push_back(e);
+    flags.push_back(f);
+    entries.push_back({p, exact});
+  }
+  std::vector<const char*> c_expressions;
+  std::vector<unsigned> ids;
+  for (size_t i = 0; i < expressions.size(); ++i) {
+    c_expressions.push_back(expressions[i].c_str());
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  ASSERT_EQ(
+      hs_compile_multi(c_expressions.data(), flags.data(), ids.data(),
+                       static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, &db, &error),
+      HS_SUCCESS)
+      << error->message;
+  char* bytes = nullptr;
+  size_t length = 0;
+  ASSERT_EQ(hs_serialize_database(db, &bytes, &length), HS_SUCCESS);
+  hs_free_database(db);
+  std::unique_ptr<Prefilter> prefilter =
+      Prefilter::Load({std::string_view(bytes, length), entries});
+  std::free(bytes);
+  ASSERT_NE(prefilter, nullptr);
+  LineCandidates candidates;
+  prefilter->Scan(text, lines, 1 << 20, candidates);
+
+  size_t matched = 0;
+  for (size_t id = 0; id < patterns.size(); ++id) {
+    RE2 re(patterns[id]);
+    ASSERT_TRUE(re.ok()) << patterns[id];
+    for (size_t i = 0; i < lines.size(); ++i) {
+      std::span<const uint32_t> marked = candidates.Of(i);
+      bool hs = std::find(marked.begin(), marked.end(), id) != marked.end();
+      bool re2 = RE2::PartialMatch(lines[i].Text(text), re);
+      EXPECT_EQ(hs, re2) << "/" << patterns[id] << "/ on line " << i << " \"" << lines[i].Text(text)
+                         << "\"";
+      matched += re2;
+    }
+  }
+  EXPECT_GT(matched, 1000u);  // not vacuous
 }
 
 class PrefilterTest : public ::testing::Test {

@@ -342,9 +342,12 @@ class LineParser {
           Error(t.col, "a rule takes one pattern; combine them with |");
           continue;
         }
-        // Span rules need their own RE2 on every line that hits; the others only in the
-        // check and test commands.
-        rule.re = ParsePattern(t.text, t.col, rule.action == Action::kSpan, &rule.pattern);
+        // Span rules need their own RE2 on every line that hits, so a user's is compiled
+        // now; the others only in the check and test commands. The built-in ones were
+        // compiled when winnow was built, and compile on their first hit.
+        rule.re = ParsePattern(t.text, t.col,
+                               rule.action == Action::kSpan && check_ == SyntaxCheck::kFull,
+                               &rule.pattern);
         rule.pattern_col = t.col;
         continue;
       }

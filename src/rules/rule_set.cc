@@ -238,7 +238,14 @@ void RuleSet::Match(std::string_view text, std::vector<int>& hits, uint32_t word
     for (int r : prefiltered_) check(r);
   } else {
     for (uint32_t id : candidates) {
-      for (int r : rules_of_id_[id]) check(r);
+      if (!prefilter_->exact(static_cast<int>(id))) {
+        for (int r : rules_of_id_[id]) check(r);
+        continue;
+      }
+      // Hyperscan's answer is RE2's: no compile, no second match.
+      for (int r : rules_of_id_[id]) {
+        if (words <= max_words_[r]) hits.push_back(r);
+      }
     }
   }
   std::sort(hits.begin() + first, hits.end());
