@@ -79,24 +79,35 @@ Status CheckOutputDir(const std::string& out_dir, const std::vector<std::string>
   return Status::Ok();
 }
 
-Result<ResolvedOutput> ResolveOutputPath(const std::string& out_root, std::string_view out_rel) {
+Result<ResolvedOutput> ResolveOutputPath(const std::string& out_root, std::string_view out_rel,
+                                         std::string* checked_dir) {
   if (Status s = CheckRelativePath(out_rel); !s.ok()) return s;
-  fs::path root(out_root);
-  ResolvedOutput out{(root / out_rel).string(), std::nullopt};
-  fs::path prefix = root;
-  for (const fs::path& part : fs::path(out_rel)) {
-    prefix /= part;
+  ResolvedOutput out{out_root, std::nullopt};
+  if (out.path.empty() || out.path.back() != '/') out.path += '/';
+  const size_t root_size = out.path.size();
+  out.path.append(out_rel);
+  const size_t dir_size = out_rel.rfind('/') + 1;  // 0 when directly in OUT
+  const std::string_view dir = out_rel.substr(0, dir_size);
+  size_t at = checked_dir && dir.starts_with(*checked_dir) ? checked_dir->size() : 0;
+  std::string prefix;
+  for (bool last = false; !last;) {
+    size_t end = out_rel.find('/', at);
+    last = end == std::string_view::npos;
+    if (last) end = out_rel.size();
+    prefix.assign(out.path, 0, root_size + end);
+    at = end + 1;
     struct stat st;
     if (lstat(prefix.c_str(), &st) != 0) break;  // the rest does not exist yet: created inside
-    if (prefix.native() == out.path) out.existing = st;
+    if (last) out.existing = st;
     if (!S_ISLNK(st.st_mode)) continue;
     std::error_code ec;
     fs::path target = fs::weakly_canonical(prefix, ec);
-    if (ec || !IsWithin(target, root)) {
-      return Status::InvalidInput("refusing to write through symbolic link " + prefix.string() +
+    if (ec || !IsWithin(target, out_root)) {
+      return Status::InvalidInput("refusing to write through symbolic link " + prefix +
                                   " (leads outside " + out_root + ")");
     }
   }
+  if (checked_dir) checked_dir->assign(dir);
   return out;
 }
 

@@ -36,7 +36,11 @@ struct ResolvedOutput {
 // out_root/out_rel after checking that no existing component below out_root is a symbolic
 // link that leads outside it. The lstat of the path itself comes along, so a fresh output
 // costs no further stat (this runs once per file).
-Result<ResolvedOutput> ResolveOutputPath(const std::string& out_root, std::string_view out_rel);
+// checked_dir, if given, is the folder of out_rel ("a/b/", "" for OUT itself) that an earlier
+// call checked; its components are not checked again, and it is set to this out_rel's folder
+// on success. Inputs come sorted by folder, so a worker keeping one stats each folder once.
+Result<ResolvedOutput> ResolveOutputPath(const std::string& out_root, std::string_view out_rel,
+                                         std::string* checked_dir = nullptr);
 
 // OUT, absolute, with symbolic links in its existing part resolved.
 Result<std::string> CanonicalOutputDir(const std::string& out_dir);

@@ -98,5 +98,28 @@ TEST(OutputPath, ReportsWhatIsAtTheOutput) {
   EXPECT_FALSE(ResolveOutputPath(root, "new/page.txt")->existing);
 }
 
+// A worker keeps the folder it last checked, so a folder of outputs costs one lstat per file;
+// another folder is checked as ever.
+TEST(OutputPath, ChecksEachFolderOnceForAWorker) {
+  TempDir dir;
+  std::string root = *CanonicalOutputDir(dir / "out");
+  WriteTestFile(dir / "elsewhere/x.txt", "x");
+  std::filesystem::create_directories(dir / "out/a/b");
+  ASSERT_EQ(symlink((dir / "elsewhere").c_str(), (dir / "out/a/link").c_str()), 0);
+  std::string checked;
+  ASSERT_TRUE(ResolveOutputPath(root, "a/b/p.txt", &checked).ok());
+  EXPECT_EQ(checked, "a/b/");
+  ASSERT_TRUE(ResolveOutputPath(root, "a/b/q.txt", &checked).ok());
+  EXPECT_EQ(checked, "a/b/");
+  ASSERT_TRUE(ResolveOutputPath(root, "top.txt", &checked).ok());
+  EXPECT_EQ(checked, "");
+  // A folder below the checked one, or beside it, is checked.
+  checked = "a/";
+  EXPECT_FALSE(ResolveOutputPath(root, "a/link/p.txt", &checked).ok());
+  EXPECT_EQ(checked, "a/");  // unchanged on failure
+  checked = "a/b/";
+  EXPECT_FALSE(ResolveOutputPath(root, "a/link/p.txt", &checked).ok());
+}
+
 }  // namespace
 }  // namespace winnow::batch

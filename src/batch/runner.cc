@@ -95,8 +95,9 @@ class Batch {
   const StreamJob& stream_job_;
   BatchSummary summary_;
   std::string out_root_;
-  std::vector<std::string> out_rel_;     // per input, when writing to output_dir
-  std::vector<std::string> plan_error_;  // per input: why it has no output path
+  std::vector<std::string> out_rel_;      // per input, when writing to output_dir
+  std::vector<std::string> plan_error_;   // per input: why it has no output path
+  std::vector<std::string> checked_dir_;  // per worker: ResolveOutputPath's checked folder
   size_t window_ = 0;
 
   std::mutex mu_;
@@ -174,7 +175,8 @@ FileResult Batch::Process(size_t i, WorkerContext& context) {
   if (!plan_error_[i].empty()) return Finished(Outcome::kFailed, plan_error_[i]);
   std::string out_path;
   if (!out_root_.empty()) {
-    Result<ResolvedOutput> resolved = ResolveOutputPath(out_root_, out_rel_[i]);
+    Result<ResolvedOutput> resolved =
+        ResolveOutputPath(out_root_, out_rel_[i], &checked_dir_[context.index()]);
     if (!resolved.ok()) return Finished(Outcome::kFailed, resolved.status().message());
     if (!options_.force) {  // --force redoes every output: no need to stat both files
       Result<bool> up_to_date = UpToDate(input, *resolved);
@@ -305,6 +307,7 @@ BatchSummary Batch::Run() {
   if (n == 0 || !summary_.stopped.ok()) return summary_;
   size_t threads = options_.threads > 0 ? options_.threads : std::thread::hardware_concurrency();
   threads = std::clamp<size_t>(threads, 1, n);
+  checked_dir_.assign(threads, "");
   ProgressMeter progress(options_.log_fd, options_.progress, n);
   if (threads == 1) {
     RunInline(progress);
