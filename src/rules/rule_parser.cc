@@ -224,7 +224,9 @@ class LineParser {
           Error(t.col, std::string(name) + " takes a pattern: " + std::string(name) + "~/re/");
           return false;
         }
-        p.re = ParsePattern(value, value_col, /*compile=*/true, nullptr);
+        // A user's is compiled now, so a pattern over --re2-max-mem is reported here; the
+        // built-in ones compiled when winnow was built.
+        p.re = ParsePattern(value, value_col, check_ == SyntaxCheck::kFull, nullptr);
         return p.re != nullptr;
       case Feature::kTag:
         if (p.op != Op::kEq && p.op != Op::kNe) {
