@@ -37,13 +37,33 @@ bool IsClosingMark(char32_t c) {
 }
 
 // The last code point of a word once closing quotes and brackets are skipped.
-char32_t LastMark(std::string_view w) {
+char32_t LastMarkForward(std::string_view w) {
   char32_t last = 0;
   for (size_t i = 0; i < w.size();) {
     char32_t c = utf8::Next(w, i);
     if (!IsClosingMark(c)) last = c;
   }
   return last;
+}
+
+// The same, read from the end (every word of a long line is asked): each code point from its
+// lead byte. Forward decoding starts a code point at every lead byte too, so where one decodes
+// exactly to the end of the rest the answer is the same; where not (invalid UTF-8), ask
+// LastMarkForward.
+char32_t LastMark(std::string_view w) {
+  size_t end = w.size();
+  while (end > 0) {
+    size_t start = end - 1;
+    while (start > 0 && end - start < 4 && (static_cast<unsigned char>(w[start]) & 0xC0) == 0x80) {
+      --start;
+    }
+    size_t i = start;
+    const char32_t c = utf8::Next(w, i);
+    if (i != end) return LastMarkForward(w);
+    if (!IsClosingMark(c)) return c;
+    end = start;
+  }
+  return 0;
 }
 
 // The first code point after opening quotes; sets `quoted` if there were any.
