@@ -9,18 +9,21 @@ struct Judged {
   bool fixed;  // decided by a rule or a cut region: context never changes it
 };
 
-// For every line, the class of the nearest line before it (with `before`; else after it)
-// that is not short, and (with `firm`) not near-good either; the page edges count as bad.
-// One pass over the page: asking each line separately was quadratic in a run of short lines
-// (a navigation menu of hundreds).
-void Nearest(const std::vector<Judged>& j, bool before, bool firm, std::vector<Quality>& out) {
+// The class a line that is not short, and (with `firm`) not near-good either, passes on to
+// its neighbours: the nearest such line before or after a line is its context.
+Quality Passed(Quality q, bool firm, Quality seen) {
+  return q != Quality::kShort && !(firm && q == Quality::kNearGood) ? q : seen;
+}
+
+// For every line, the class of the nearest line after it that is not short, and (with `firm`)
+// not near-good either; the page's end counts as bad. One pass over the page: asking each
+// line separately was quadratic in a run of short lines (a navigation menu of hundreds).
+void NearestAfter(const std::vector<Judged>& j, bool firm, std::vector<Quality>& out) {
   out.resize(j.size());
   Quality seen = Quality::kBad;
-  for (size_t n = 0; n < j.size(); ++n) {
-    size_t i = before ? n : j.size() - 1 - n;
+  for (size_t i = j.size(); i-- > 0;) {
     out[i] = seen;
-    Quality q = j[i].final;
-    if (q != Quality::kShort && !(firm && q == Quality::kNearGood)) seen = q;
+    seen = Passed(j[i].final, firm, seen);
   }
 }
 
@@ -101,44 +104,43 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
     judged.push_back({q, q, false});
   }
 
-  // Short lines first (seeing near-good neighbours as they are), then near-good ones.
-  thread_local std::vector<Quality> revised, before_firm, after_firm, before_any, after_any;
-  Nearest(judged, true, true, before_firm);
-  Nearest(judged, false, true, after_firm);
-  Nearest(judged, true, false, before_any);
-  Nearest(judged, false, false, after_any);
-  revised.assign(judged.size(), Quality::kBad);
+  // Short lines first (seeing near-good neighbours as they are), then near-good ones. The
+  // context of a short line is its neighbours' classes before any short line is revised:
+  // their initial ones, tracked on the way for the lines before it.
+  thread_local std::vector<Quality> after_firm, after_any;
+  NearestAfter(judged, true, after_firm);
+  NearestAfter(judged, false, after_any);
+  Quality before_firm = Quality::kBad, before_any = Quality::kBad;
   for (size_t i = 0; i < judged.size(); ++i) {
-    if (judged[i].fixed || judged[i].initial != Quality::kShort) continue;
+    Judged& j = judged[i];
+    const Quality prev = before_firm, prev_any = before_any;
+    before_firm = Passed(j.initial, true, before_firm);
+    before_any = Passed(j.initial, false, before_any);
+    if (j.fixed || j.initial != Quality::kShort) continue;
+    const Quality next = after_firm[i];
+    j.final = Quality::kBad;
     if (lines[i].words < settings.context_min_words) continue;  // stays bad
-    Quality prev = before_firm[i], next = after_firm[i];
     if (prev == Quality::kGood && next == Quality::kGood) {
-      revised[i] = Quality::kGood;
+      j.final = Quality::kGood;
     } else if (prev == Quality::kBad && next == Quality::kBad) {
-      revised[i] = Quality::kBad;
-    } else if ((prev == Quality::kBad && before_any[i] == Quality::kNearGood) ||
+      j.final = Quality::kBad;
+    } else if ((prev == Quality::kBad && prev_any == Quality::kNearGood) ||
                (next == Quality::kBad && after_any[i] == Quality::kNearGood)) {
-      revised[i] = Quality::kGood;
-    } else {
-      revised[i] = Quality::kBad;
+      j.final = Quality::kGood;
     }
-  }
-  for (size_t i = 0; i < judged.size(); ++i) {
-    if (!judged[i].fixed && judged[i].initial == Quality::kShort) judged[i].final = revised[i];
   }
   // Near-good lines in order: each sees the earlier ones already decided, the later ones not.
   // A line of a prose run is good whatever its neighbours.
   thread_local std::vector<char> in_run;
   MarkProseRuns(lines, judged, settings, in_run);
-  Nearest(judged, false, true, after_firm);
+  NearestAfter(judged, true, after_firm);
   Quality prev = Quality::kBad;
   for (size_t i = 0; i < judged.size(); ++i) {
     if (!judged[i].fixed && judged[i].initial == Quality::kNearGood) {
       bool alone = prev == Quality::kBad && after_firm[i] == Quality::kBad;
       judged[i].final = alone && !in_run[i] ? Quality::kBad : Quality::kGood;
     }
-    Quality q = judged[i].final;
-    if (q != Quality::kShort && q != Quality::kNearGood) prev = q;
+    prev = Passed(judged[i].final, true, prev);
   }
 
   // A page is an article: if context left nothing, keep the lines that read as prose alone,
