@@ -58,7 +58,7 @@ struct Predicate {
   double number = 0;                    // numeric comparisons
   uint32_t containers = 0;              // kIn: Container bits
   std::string text;                     // kTag: the tag name
-  std::shared_ptr<const LazyRegex> re;  // kClass / kPath: the pattern (compiled at parse)
+  std::shared_ptr<const LazyRegex> re;  // kClass / kPath: the pattern
   uint32_t slot = 0;  // kClass / kPath: its index among the rule set's pattern predicates
 };
 
