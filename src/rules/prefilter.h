@@ -89,8 +89,9 @@ class Prefilter {
             LineCandidates& out) const;
 
  private:
-  explicit Prefilter(hs_database* db) : db_(db) {}
-  hs_database* db_;
+  Prefilter(hs_database* db, size_t db_size) : db_(db), db_size_(db_size) {}
+  hs_database* db_;  // in memory of its own (mmap), db_size_ bytes
+  size_t db_size_;
   std::unordered_map<std::string_view, int> ids_;
   std::vector<bool> exact_;  // by id
 };
