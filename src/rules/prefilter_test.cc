@@ -80,11 +80,14 @@ TEST(ToHyperscanTest, RefusesWhatHyperscanWouldMatchMoreNarrowly) {
 }
 
 TEST(ToHyperscanTest, WhatCouldMatchTheNewlineBetweenLinesIsLeftOut) {
-  EXPECT_EQ(Translated("a\\sb"), "a[\\t\\f\\r ]b");
-  EXPECT_EQ(Translated("[\\s,]x"), "[\\t\\f\\r ,]x");
-  EXPECT_EQ(Translated("[^\\s,]x"), "[^\\n\\s,]x");
-  EXPECT_EQ(Translated("\\D\\W"), "[^\\n\\d][^\\n\\w]");
-  EXPECT_EQ(Translated("\\S\\d\\w\\b\\x{e9}\\p{Lu}\\pL"), "\\S\\d\\w\\b\\x{e9}\\p{Lu}\\pL");
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"a\\sb", "a[\\t\\f\\r ]b"},       // RE2's \s but the '\n'
+      {"[\\s,]x", "[\\t\\f\\r ,]x"},     // in a class too
+      {"[^\\s,]x", "[^\\n\\s,]x"},       // a negated class already excludes it
+      {"\\D\\W", "[^\\n\\d][^\\n\\w]"},  // \D and \W hold '\n'
+      {"\\S\\d\\w\\b\\x{e9}\\p{Lu}\\pL", "\\S\\d\\w\\b\\x{e9}\\p{Lu}\\pL"},  // these do not
+  };
+  for (const auto& [pattern, expression] : cases) EXPECT_EQ(Translated(pattern), expression);
 }
 
 TEST(ToHyperscanTest, ExactOnlyWhenNothingCouldMatchAcrossLinesOrDiffer) {
