@@ -1,5 +1,5 @@
-// Prefilter: one Hyperscan scan of a page's text finds the lines that may match a rule
-// pattern, so RE2 checks only those lines.
+// Prefilter: one Hyperscan scan of a page's text finds the lines that match each built-in
+// rule pattern, so RE2 checks only those lines, and for most patterns none.
 //
 // RE2::Set::Match costs about 120 ns per line per set even when nothing matches, plus the
 // lazy construction of its DFA states in every process; on text dumps that was nearly half
