@@ -33,7 +33,8 @@ TEST(WordScanTest, TheV3BuildCountsAsTheBaselineOne) {
     while (text.size() < len) text += pieces[rng() % std::size(pieces)];
     const std::string padded = text + std::string(64, 'x');
     for (size_t readable : {text.size(), padded.size()}) {
-      const std::string_view in(readable == text.size() ? text : padded.substr(0, text.size()));
+      const std::string_view in =
+          std::string_view(readable == text.size() ? text : padded).substr(0, text.size());
       // As ComputeTextFeatures calls it: from each word the scan stopped at, skipped here, on.
       for (size_t i = 0; i < in.size();) {
         Line a, b;
