@@ -193,8 +193,10 @@ CountFn V3() {
 }  // namespace word_scan_internal
 
 size_t CountAsciiWords(std::string_view text, size_t readable, size_t i, Line& line) {
-  static const word_scan_internal::CountFn count =
-      word_scan_internal::V3() ? word_scan_internal::V3() : word_scan_internal::CountBaseline;
+  static const word_scan_internal::CountFn count = [] {
+    const word_scan_internal::CountFn v3 = word_scan_internal::V3();
+    return v3 ? v3 : word_scan_internal::CountBaseline;
+  }();
   return count(text, readable, i, line);
 }
 

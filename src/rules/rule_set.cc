@@ -229,23 +229,18 @@ void RuleSet::Match(std::string_view text, std::vector<int>& hits, uint32_t word
     if (!ps->set->Match(text, nullptr) || !ps->set->Match(text, &set_hits)) continue;
     for (int h : set_hits) hits.push_back(ps->to_rule[h]);
   }
-  auto check = [&](int r) {
-    if (words <= max_words_[r] && RE2::PartialMatch(text, rules_[r].re->get())) {
+  // Where Hyperscan's answer is exact (prefilter.h), RE2 neither compiles nor matches again.
+  auto check = [&](int r, bool exact) {
+    if (words <= max_words_[r] && (exact || RE2::PartialMatch(text, rules_[r].re->get()))) {
       hits.push_back(r);
     }
   };
   if (!candidates.empty() && candidates[0] == LineCandidates::kEverything) {
-    for (int r : prefiltered_) check(r);
+    for (int r : prefiltered_) check(r, false);
   } else {
     for (uint32_t id : candidates) {
-      if (!prefilter_->exact(static_cast<int>(id))) {
-        for (int r : rules_of_id_[id]) check(r);
-        continue;
-      }
-      // Hyperscan's answer is RE2's: no compile, no second match.
-      for (int r : rules_of_id_[id]) {
-        if (words <= max_words_[r]) hits.push_back(r);
-      }
+      const bool exact = prefilter_->exact(static_cast<int>(id));
+      for (int r : rules_of_id_[id]) check(r, exact);
     }
   }
   std::sort(hits.begin() + first, hits.end());
