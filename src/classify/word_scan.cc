@@ -15,6 +15,8 @@ namespace {
 // the text too when they are readable (the rest of the page); else, near the end, it is a
 // zero-padded copy, so that neither the masks nor 8-byte loads of a word (LowerKey) read
 // past them. `end` has the bits of positions past the text, whose mask bits mean nothing.
+// kAvx2: the masks are computed in 32-byte halves (only in the x86-64-v3 build).
+template <bool kAvx2>
 struct Window {
   static constexpr size_t kSize = 64;
   size_t base = 0;
@@ -23,7 +25,7 @@ struct Window {
   uint64_t end = 0;
   char pad[kSize + 8];
 
-  void Load(std::string_view text, size_t readable, size_t at) {
+  [[gnu::always_inline]] void Load(std::string_view text, size_t readable, size_t at) {
     base = at;
     const size_t left = text.size() - at;
     if (readable - at >= sizeof pad) {
@@ -34,6 +36,12 @@ struct Window {
       bytes = pad;
     }
     end = left >= kSize ? 0 : ~uint64_t{0} << left;
+#if WINNOW_ASCII_MASKS_AVX2
+    if constexpr (kAvx2) {
+      masks = ClassifyBytesAvx2(bytes, left > 32 ? 2 : 1);
+      return;
+    }
+#endif
     masks = ClassifyBytes(bytes, std::min<size_t>((left + 15) / 16, 4));
   }
 };
@@ -83,8 +91,10 @@ uint64_t Skip(uint64_t from, uint64_t marked, uint64_t& carry) {
 }
 
 // The scan, compiled into each build below.
+template <bool kAvx2>
 [[gnu::always_inline]] inline size_t Scan(std::string_view text, size_t readable, size_t i,
                                           Line& out) {
+  using Window = Window<kAvx2>;
   // Counts locally: stores through `out` could alias the text (see ComputeTextFeatures).
   Line line;
   const size_t n = text.size();
@@ -172,13 +182,13 @@ uint64_t Skip(uint64_t from, uint64_t marked, uint64_t& carry) {
 namespace word_scan_internal {
 
 size_t CountBaseline(std::string_view text, size_t readable, size_t i, Line& line) {
-  return Scan(text, readable, i, line);
+  return Scan<false>(text, readable, i, line);
 }
 
 #if WINNOW_WORD_SCAN_V3
 [[gnu::target("arch=x86-64-v3")]] size_t CountV3(std::string_view text, size_t readable, size_t i,
                                                  Line& line) {
-  return Scan(text, readable, i, line);
+  return Scan<WINNOW_ASCII_MASKS_AVX2 != 0>(text, readable, i, line);
 }
 #endif
 
