@@ -1,6 +1,7 @@
 #include "batch/runner.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -32,6 +33,9 @@ struct FileResult {
   uint64_t bytes_in = 0;
   uint64_t bytes_out = 0;
 };
+
+// Outputs for output_fd go out in blocks of at least this size.
+constexpr size_t kOutputBlockBytes = 64 << 10;
 
 FileResult Finished(Outcome outcome, std::string message) {
   FileResult result;
@@ -87,7 +91,12 @@ class Batch {
   bool IsStream(const InputFile& input) const {
     return stream_job_ && (input.kind == InputKind::kJsonl || input.kind == InputKind::kWarc);
   }
+  // Writes the outputs emitted since the last flush, then logs the message.
   void Log(ProgressMeter& progress, std::string_view path, std::string_view message);
+  void WriteLog(ProgressMeter& progress, std::string_view path, std::string_view message);
+  // Writes out_block_ to output_fd and adds pending_ to the summary; a write error ends the
+  // run, logged against the first input whose output was in the block.
+  void FlushOutput(ProgressMeter& progress);
 
   const std::vector<InputFile>& inputs_;
   const BatchOptions& options_;
@@ -99,6 +108,12 @@ class Batch {
   std::vector<std::string> plan_error_;   // per input: why it has no output path
   std::vector<std::string> checked_dir_;  // per worker: ResolveOutputPath's checked folder
   size_t window_ = 0;
+  // Outputs for output_fd are written in blocks, not one write per page (a system call each);
+  // what those pages add to the summary waits with them until the block is written.
+  std::string out_block_;
+  size_t out_block_bytes_ = 0;  // flush at this size; 0 (a terminal): after every page
+  BatchSummary pending_;
+  std::string pending_first_;  // the first input whose output waits in out_block_
 
   std::mutex mu_;
   std::condition_variable ready_cv_;  // a result arrived (main thread waits)
@@ -228,6 +243,11 @@ void Batch::Work(int index) {
 }
 
 void Batch::Log(ProgressMeter& progress, std::string_view path, std::string_view message) {
+  FlushOutput(progress);  // so that the message keeps its place among the outputs
+  WriteLog(progress, path, message);
+}
+
+void Batch::WriteLog(ProgressMeter& progress, std::string_view path, std::string_view message) {
   progress.Clear();
   std::string line = std::string(path == "-" ? "<stdin>" : path) + ": " + std::string(message);
   (void)WriteAll(options_.log_fd, line + "\n", "log");
@@ -252,25 +272,38 @@ void Batch::Emit(const InputFile& input, FileResult& result, ProgressMeter& prog
     case Outcome::kOk:
       break;
   }
-  if (out_root_.empty()) {
-    if (Status s = WriteAll(options_.output_fd, result.bytes, "stdout"); !s.ok()) {
-      Log(progress, input.path, s.message());
-      summary_.stopped = s;
-      return;
-    }
+  const bool to_stdout = out_root_.empty();
+  BatchSummary& to = to_stdout ? pending_ : summary_;
+  if (to_stdout) {
+    if (pending_.files_ok == 0) pending_first_ = input.path;
+    out_block_ += result.bytes;
     result.bytes_out = result.bytes.size();
   }
-  ++summary_.files_ok;
-  summary_.bytes_in += result.bytes_in;
-  summary_.bytes_out += result.bytes_out;
-  if (summary_.counters.size() < result.counters.size()) {
-    summary_.counters.resize(result.counters.size());
+  ++to.files_ok;
+  to.bytes_in += result.bytes_in;
+  to.bytes_out += result.bytes_out;
+  if (to.counters.size() < result.counters.size()) to.counters.resize(result.counters.size());
+  for (size_t c = 0; c < result.counters.size(); ++c) to.counters[c] += result.counters[c];
+  if (to_stdout && out_block_.size() >= out_block_bytes_) FlushOutput(progress);
+}
+
+void Batch::FlushOutput(ProgressMeter& progress) {
+  if (pending_.files_ok == 0) return;
+  const Status s = WriteAll(options_.output_fd, out_block_, "stdout");
+  out_block_.clear();
+  if (s.ok()) {
+    AddSummary(pending_, &summary_);
+  } else {
+    summary_.stopped = s;
+    WriteLog(progress, pending_first_, s.message());
   }
-  for (size_t c = 0; c < result.counters.size(); ++c) summary_.counters[c] += result.counters[c];
+  pending_ = BatchSummary();
 }
 
 void Batch::EmitStream(const InputFile& input, const std::string& out_path,
                        ProgressMeter& progress) {
+  FlushOutput(progress);  // this input writes to output_fd directly
+  if (!summary_.stopped.ok()) return;
   progress.Clear();
   AtomicFile file;
   Status status = out_path.empty() ? Status::Ok() : file.Open(out_path);
@@ -309,11 +342,13 @@ BatchSummary Batch::Run() {
   threads = std::clamp<size_t>(threads, 1, n);
   checked_dir_.assign(threads, "");
   ProgressMeter progress(options_.log_fd, options_.progress, n);
+  out_block_bytes_ = isatty(options_.output_fd) ? 0 : kOutputBlockBytes;
   if (threads == 1) {
     RunInline(progress);
   } else {
     RunThreads(threads, progress);
   }
+  FlushOutput(progress);
   progress.Clear();
   summary_.elapsed_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -356,6 +391,8 @@ void Batch::RunThreads(size_t threads, ProgressMeter& progress) {
     if (result.has_value()) {
       space_cv_.notify_all();
       Emit(inputs_[index], *result, progress);
+    } else {
+      FlushOutput(progress);  // a slow page holds up the rest: what is done goes out now
     }
     progress.Update(done, done_bytes);
   }

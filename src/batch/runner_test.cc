@@ -224,6 +224,47 @@ TEST_F(Runner, PerFileProblemsAreReportedInOrder) {
   EXPECT_EQ(ListTree(dir_ / "out"), std::vector<std::string>{"a.txt"});
 }
 
+// Outputs to stdout go out in blocks, but a message never overtakes the outputs of the
+// inputs before it: with stdout and the log on one file, each stays in input order.
+TEST_F(Runner, MessagesKeepTheirPlaceAmongStdoutOutputs) {
+  MakePages(6);
+  WriteTestFile(dir_ / "in/page-02.txt", std::string(80, 'x'));
+  options_.max_input_bytes = 50;
+  options_.log_fd = out_.fd();
+  for (size_t threads : {1, 3}) {
+    SCOPED_TRACE(threads);
+    ASSERT_EQ(ftruncate(out_.fd(), 0), 0);
+    ASSERT_EQ(lseek(out_.fd(), 0, SEEK_SET), 0);
+    options_.threads = threads;
+    BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, Upper);
+    EXPECT_EQ(summary.files_ok, 5u);
+    EXPECT_EQ(out_.Read(),
+              "[page-00.txt]\nLINE ONE OF 0\nLINE TWO\n"
+              "[page-01.txt]\nLINE ONE OF 1\nLINE TWO\n" +
+                  dir_ / "in/page-02.txt: file too large (80 bytes > 50)\n" +
+                  "[page-03.txt]\nLINE ONE OF 3\nLINE TWO\n"
+                  "[page-04.txt]\nLINE ONE OF 4\nLINE TWO\n"
+                  "[page-05.txt]\nLINE ONE OF 5\nLINE TWO\n");
+  }
+}
+
+// Many small outputs, more than one block: all of them, in input order, whole.
+TEST_F(Runner, StdoutOutputsSpanningBlocksArriveInOrder) {
+  const std::string body(3000, 'b');
+  std::string expected;
+  for (int i = 0; i < 60; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof(name), "page-%02d.txt", i);
+    WriteTestFile(dir_ / ("in/" + std::string(name)), body + std::to_string(i) + "\n");
+    expected += "[" + std::string(name) + "]\n" + std::string(3000, 'B') + std::to_string(i) + "\n";
+  }
+  options_.threads = 2;
+  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, Upper);
+  EXPECT_EQ(summary.files_ok, 60u);
+  EXPECT_EQ(summary.bytes_out, expected.size());
+  EXPECT_EQ(out_.Read(), expected);
+}
+
 TEST_F(Runner, StdoutWriteErrorStopsTheRun) {
   int full = open("/dev/full", O_WRONLY);
   if (full < 0) GTEST_SKIP() << "no /dev/full";
