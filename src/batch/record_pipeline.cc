@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "batch/atomic_file.h"
+#include "batch/output_block.h"
 
 namespace winnow::batch {
 namespace {
@@ -36,8 +37,7 @@ class Pipeline {
   void Read();
   void Work(int index);
   Outcome Process(const sources::Record& record, WorkerContext& context);
-  Status Emit(Outcome& outcome, const RecordSink& sink, ProgressMeter& progress,
-              BatchSummary* summary);
+  Status Emit(Outcome& outcome, OutputBlock& block, ProgressMeter& progress, BatchSummary* summary);
 
   sources::RecordReader& reader_;
   std::string name_;
@@ -132,27 +132,31 @@ void Pipeline::Work(int index) {
   }
 }
 
-Status Pipeline::Emit(Outcome& outcome, const RecordSink& sink, ProgressMeter& progress,
+Status Pipeline::Emit(Outcome& outcome, OutputBlock& block, ProgressMeter& progress,
                       BatchSummary* summary) {
   if (!outcome.error.empty()) {
+    // The outputs before this record go out before its message.
+    if (Status s = block.Flush(summary); !s.ok()) return s;
     ++summary->records_failed;
     progress.Clear();
     (void)WriteAll(options_.log_fd,
                    name_ + ": " + outcome.position.ToString() + ": " + outcome.error + "\n", "log");
     return Status::Ok();
   }
-  if (Status s = sink(outcome.output.bytes); !s.ok()) return s;
-  ++summary->records_ok;
-  summary->bytes_in += outcome.bytes_in;
-  summary->bytes_out += outcome.output.bytes.size();
-  std::vector<uint64_t>& counters = summary->counters;
+  block.Add(outcome.output.bytes, name_);
+  // The record counts once its block is written.
+  BatchSummary& pending = block.pending();
+  ++pending.records_ok;
+  pending.bytes_in += outcome.bytes_in;
+  pending.bytes_out += outcome.output.bytes.size();
+  std::vector<uint64_t>& counters = pending.counters;
   if (counters.size() < outcome.output.counters.size()) {
     counters.resize(outcome.output.counters.size());
   }
   for (size_t c = 0; c < outcome.output.counters.size(); ++c) {
     counters[c] += outcome.output.counters[c];
   }
-  return Status::Ok();
+  return block.Full() ? block.Flush(summary) : Status::Ok();
 }
 
 Status Pipeline::Run(const RecordSink& sink, BatchSummary* summary) {
@@ -165,6 +169,7 @@ Status Pipeline::Run(const RecordSink& sink, BatchSummary* summary) {
   for (size_t t = 0; t < threads; ++t) workers.emplace_back([this, t] { Work(t); });
 
   ProgressMeter progress(options_.log_fd, options_.progress, 0);
+  OutputBlock block(sink, options_.output_block_bytes);
   uint64_t bytes_done = 0;
   Status status;
   for (;;) {
@@ -177,6 +182,9 @@ Status Pipeline::Run(const RecordSink& sink, BatchSummary* summary) {
     if (!slot.has_value()) {
       if (read_done_ && next_emit_ == next_read_) break;
       lock.unlock();
+      // Nothing for 200 ms (a slow record, or a slow writer upstream): what is done goes out.
+      status = block.Flush(summary);
+      if (!status.ok()) break;
       progress.Update(next_emit_, bytes_done);
       continue;
     }
@@ -187,10 +195,11 @@ Status Pipeline::Run(const RecordSink& sink, BatchSummary* summary) {
     lock.unlock();
     space_cv_.notify_one();
     bytes_done += outcome.bytes_in;
-    status = Emit(outcome, sink, progress, summary);
+    status = Emit(outcome, block, progress, summary);
     if (!status.ok()) break;
     progress.Update(next_emit_, bytes_done);
   }
+  if (status.ok()) status = block.Flush(summary);
   {
     std::lock_guard lock(mu_);
     stop_ = true;

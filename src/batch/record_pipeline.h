@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "batch/output_block.h"
 #include "batch/progress.h"
 #include "batch/runner.h"
 #include "batch/summary.h"
@@ -36,11 +37,16 @@ struct PipelineOptions {
   ProgressMode progress = ProgressMode::kNever;
   // Where bad items and failed records are reported: `<name>: <position>: <message>`.
   int log_fd = STDERR_FILENO;
+  // Outputs reach the sink in blocks of at least this many bytes, not one call per record;
+  // a block also goes out before a message, and when no record is done for 200 ms.
+  // 0 = each output at once.
+  size_t output_block_bytes = kOutputBlockBytes;
 };
 
 // Cleans one record; called on worker threads, concurrently, each with its own context.
 using RecordJob = std::function<Result<JobOutput>(const sources::Record&, WorkerContext&)>;
-// Takes each output, in input order, on the calling thread.
+// Takes the outputs, in input order and in blocks (PipelineOptions::output_block_bytes), on
+// the calling thread.
 using RecordSink = std::function<Status(std::string_view bytes)>;
 
 // Runs job over every record of reader. Bad items and failed records are logged, counted in

@@ -7,6 +7,8 @@
 #include <atomic>
 #include <chrono>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "batch/test_util.h"
 
@@ -98,6 +100,7 @@ TEST_F(RecordPipeline, KeepsInputOrderWhateverTheThreadCount) {
 TEST_F(RecordPipeline, ReaderStaysWithinTheWindow) {
   options_.threads = 3;
   options_.max_ahead = 8;
+  options_.output_block_bytes = 0;  // the sink sees each record as it leaves the window
   CountingReader reader(300);
   int worst = 0;
   BatchSummary summary;
@@ -116,6 +119,7 @@ TEST_F(RecordPipeline, ReaderStaysWithinTheWindow) {
 TEST_F(RecordPipeline, ByteBoundHoldsOneLargeRecordAtATime) {
   options_.threads = 2;
   options_.max_ahead_bytes = 1000;
+  options_.output_block_bytes = 0;
   CountingReader reader(40, 5000);  // every record alone exceeds the bound
   int worst = 0;
   BatchSummary summary;
@@ -129,8 +133,30 @@ TEST_F(RecordPipeline, ByteBoundHoldsOneLargeRecordAtATime) {
   EXPECT_EQ(summary.records_ok + summary.records_failed, 40u);
 }
 
+// Outputs reach the sink in blocks, each written before the message that follows it.
+TEST_F(RecordPipeline, GathersOutputsIntoBlocksWrittenBeforeEachMessage) {
+  options_.threads = 2;
+  CountingReader reader(20);                               // bad items at 5 and 15, record 12 fails
+  std::vector<std::pair<std::string, std::string>> calls;  // block, log at the time
+  BatchSummary summary;
+  auto sink = [&](std::string_view bytes) {
+    calls.emplace_back(bytes, Log());
+    return Status::Ok();
+  };
+  ASSERT_TRUE(RunRecordPipeline(reader, "in", options_, Echo, sink, &summary).ok());
+  const std::string bad5 = "in: line 6: bad 5\n", twelve = "in: line 13: twelve\n";
+  using Call = std::pair<std::string, std::string>;
+  EXPECT_EQ(calls,
+            (std::vector<Call>{{"0\n1\n2\n3\n4\n", ""},
+                               {"6\n7\n8\n9\n10\n11\n", bad5},
+                               {"13\n14\n", bad5 + twelve},
+                               {"16\n17\n18\n19\n", bad5 + twelve + "in: line 16: bad 15\n"}}));
+  EXPECT_EQ(summary.records_ok, 17u);
+}
+
 TEST_F(RecordPipeline, SinkErrorStopsTheRun) {
   options_.threads = 2;
+  options_.output_block_bytes = 0;  // the third record's write fails
   CountingReader reader(100000);
   int writes = 0;
   BatchSummary summary;

@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "batch/atomic_file.h"
+#include "batch/output_block.h"
 #include "batch/output_path.h"
 #include "batch/read_input.h"
 
@@ -33,9 +34,6 @@ struct FileResult {
   uint64_t bytes_in = 0;
   uint64_t bytes_out = 0;
 };
-
-// Outputs for output_fd go out in blocks of at least this size.
-constexpr size_t kOutputBlockBytes = 64 << 10;
 
 FileResult Finished(Outcome outcome, std::string message) {
   FileResult result;
@@ -94,8 +92,8 @@ class Batch {
   // Writes the outputs emitted since the last flush, then logs the message.
   void Log(ProgressMeter& progress, std::string_view path, std::string_view message);
   void WriteLog(ProgressMeter& progress, std::string_view path, std::string_view message);
-  // Writes out_block_ to output_fd and adds pending_ to the summary; a write error ends the
-  // run, logged against the first input whose output was in the block.
+  // Writes the gathered outputs to output_fd; a write error ends the run, logged against the
+  // first input whose output was in the block.
   void FlushOutput(ProgressMeter& progress);
 
   const std::vector<InputFile>& inputs_;
@@ -108,12 +106,9 @@ class Batch {
   std::vector<std::string> plan_error_;   // per input: why it has no output path
   std::vector<std::string> checked_dir_;  // per worker: ResolveOutputPath's checked folder
   size_t window_ = 0;
-  // Outputs for output_fd are written in blocks, not one write per page (a system call each);
-  // what those pages add to the summary waits with them until the block is written.
-  std::string out_block_;
-  size_t out_block_bytes_ = 0;  // flush at this size; 0 (a terminal): after every page
-  BatchSummary pending_;
-  std::string pending_first_;  // the first input whose output waits in out_block_
+  OutputBlock stdout_block_{
+      [this](std::string_view bytes) { return WriteAll(options_.output_fd, bytes, "stdout"); },
+      isatty(options_.output_fd) ? 0 : kOutputBlockBytes};
 
   std::mutex mu_;
   std::condition_variable ready_cv_;  // a result arrived (main thread waits)
@@ -273,10 +268,10 @@ void Batch::Emit(const InputFile& input, FileResult& result, ProgressMeter& prog
       break;
   }
   const bool to_stdout = out_root_.empty();
-  BatchSummary& to = to_stdout ? pending_ : summary_;
+  // A page sent to stdout counts once its block is written.
+  BatchSummary& to = to_stdout ? stdout_block_.pending() : summary_;
   if (to_stdout) {
-    if (pending_.files_ok == 0) pending_first_ = input.path;
-    out_block_ += result.bytes;
+    stdout_block_.Add(result.bytes, input.path);
     result.bytes_out = result.bytes.size();
   }
   ++to.files_ok;
@@ -284,20 +279,14 @@ void Batch::Emit(const InputFile& input, FileResult& result, ProgressMeter& prog
   to.bytes_out += result.bytes_out;
   if (to.counters.size() < result.counters.size()) to.counters.resize(result.counters.size());
   for (size_t c = 0; c < result.counters.size(); ++c) to.counters[c] += result.counters[c];
-  if (to_stdout && out_block_.size() >= out_block_bytes_) FlushOutput(progress);
+  if (stdout_block_.Full()) FlushOutput(progress);
 }
 
 void Batch::FlushOutput(ProgressMeter& progress) {
-  if (pending_.files_ok == 0) return;
-  const Status s = WriteAll(options_.output_fd, out_block_, "stdout");
-  out_block_.clear();
-  if (s.ok()) {
-    AddSummary(pending_, &summary_);
-  } else {
+  if (Status s = stdout_block_.Flush(&summary_); !s.ok()) {
     summary_.stopped = s;
-    WriteLog(progress, pending_first_, s.message());
+    WriteLog(progress, stdout_block_.first_source(), s.message());
   }
-  pending_ = BatchSummary();
 }
 
 void Batch::EmitStream(const InputFile& input, const std::string& out_path,
@@ -342,7 +331,6 @@ BatchSummary Batch::Run() {
   threads = std::clamp<size_t>(threads, 1, n);
   checked_dir_.assign(threads, "");
   ProgressMeter progress(options_.log_fd, options_.progress, n);
-  out_block_bytes_ = isatty(options_.output_fd) ? 0 : kOutputBlockBytes;
   if (threads == 1) {
     RunInline(progress);
   } else {

@@ -2,6 +2,8 @@
 // stdin, on worker threads. Page files go through the batch runner (src/batch/runner.h),
 // JSONL and WARC streams through the record pipeline (src/batch/record_pipeline.h); the jobs
 // are in src/batch/clean_jobs.h.
+#include <unistd.h>
+
 #include <csignal>
 #include <iostream>
 
@@ -49,6 +51,8 @@ bool ApplyCleanFlags(const std::string& input_format, const std::string& format,
   jo.pipeline.threads = bo.threads;
   jo.pipeline.progress = bo.progress;
   jo.pipeline.log_fd = bo.log_fd;
+  // Records written to a terminal show at once, as pages do (runner.cc).
+  if (bo.output_dir.empty() && isatty(bo.output_fd)) jo.pipeline.output_block_bytes = 0;
   return true;
 }
 
