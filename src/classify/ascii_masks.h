@@ -9,7 +9,8 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#if defined(__x86_64__) && defined(__GNUC__) && defined(__SSE2__)
+// The AVX2 build needs GCC's target pragma (as word_scan.h's x86-64-v3 build needs GCC).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__SSE2__)
 #include <immintrin.h>
 #define WINNOW_ASCII_MASKS_AVX2 1
 #else
