@@ -76,12 +76,29 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     if (active[r]) unpatterned.push_back(r);
   }
 
-  // after_prose lets trailer cuts wait until the article has started.
-  bool prose = false;
+  // after_prose lets trailer cuts wait until the article has started, and trails_prose keeps
+  // them out of a box above it. good[i + 1]: line i is good (2) or near-good (1);
+  // prose_before[i]: the words of the paragraph lines before line i (prose next to prose).
+  thread_local std::vector<uint32_t> prose_before;
+  thread_local std::vector<char> good;
+  prose_before.assign(lines.size() + 1, 0);
+  good.assign(lines.size() + 2, 0);
   for (size_t i = 0; i < lines.size(); ++i) {
-    lines[i].after_prose = prose;
     const DomFeatures* dom = page.dom.empty() ? nullptr : &page.dom[i];
-    prose = prose || InitialQuality(lines[i], dom, settings) == Quality::kGood;
+    const Quality q = InitialQuality(lines[i], dom, settings);
+    good[i + 1] = q == Quality::kGood ? 2 : q == Quality::kNearGood ? 1 : 0;
+  }
+  uint32_t any_before = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const bool paragraph = good[i + 1] && (good[i] || good[i + 2]);
+    prose_before[i + 1] = prose_before[i] + (paragraph ? lines[i].words : 0);
+    lines[i].after_prose = any_before > 0;
+    any_before += good[i + 1] == 2;
+  }
+  const uint32_t prose = prose_before[lines.size()];
+  for (size_t i = 0; i < lines.size(); ++i) {
+    lines[i].trails_prose =
+        prose - prose_before[i + 1] <= settings.trailer_max_prose * prose_before[i];
   }
 
   out.decisions.assign(lines.size(), Decision());

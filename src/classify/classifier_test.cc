@@ -265,6 +265,32 @@ TEST_F(ClassifierTest, AfterProseWaitsForTheArticle) {
   ExpectCut(4, Label::kSidebar);
 }
 
+// A trailer follows the article: a "Sponsored Links" box with more than trailer_max_prose
+// times the paragraph prose after it than before it is not one. Paragraph prose: prose lines
+// next to another prose line (kProse is 40 words), not a lone teaser between short lines.
+TEST_F(ClassifierTest, TrailerCutsOnlyWhereLittleProseFollows) {
+  const std::string rules = "sponsored cut-to-end /^Sponsored Links$/ after-prose trailer\n";
+  std::vector<std::string> above = {kProse, kProse, "Sponsored Links"};
+  above.insert(above.end(), 7, kProse);
+  above.push_back("More");
+  Run(rules, above);
+  EXPECT_FALSE(lines_[2].trails_prose) << "80 words before, 280 after";
+  EXPECT_EQ(D(2).rule, -1) << "the box is above the article";
+  for (size_t i = 3; i < above.size(); ++i) EXPECT_NE(D(i).reason, Reason::kCutRegion) << i;
+  Run(rules, {kProse, kProse, "Sponsored Links", kProse, "Teaser", kProse, "More"});
+  EXPECT_TRUE(lines_[2].trails_prose) << "lone teasers are not paragraphs";
+  ExpectRule(2, 0, Label::kSponsored);
+  ExpectCut(3, Label::kSponsored);
+  ExpectCut(6, Label::kSponsored);
+  Run("set trailer_max_prose = 1\n" + rules,
+      {kProse, kProse, kProse, "Sponsored Links", kProse, kProse, kProse, kProse, "More"});
+  EXPECT_FALSE(lines_[3].trails_prose) << "160 > 1 x 120";
+  Run("set trailer_max_prose = 2\n" + rules,
+      {kProse, kProse, kProse, "Sponsored Links", kProse, kProse, kProse, kProse, "More"});
+  EXPECT_TRUE(lines_[3].trails_prose) << "160 <= 2 x 120";
+  ExpectCut(4, Label::kSponsored);
+}
+
 TEST_F(ClassifierTest, GluedHeadlinesAreDroppedFromLongLinesOnly) {
   std::string filler =
       "The committee said on Monday that the new rules would apply to every member of the group "

@@ -55,6 +55,8 @@ bool EvaluateRaw(const Predicate& p, const LineContext& c) {
       return l.same_as_first;
     case Feature::kAfterProse:
       return l.after_prose;
+    case Feature::kTrailer:
+      return l.trails_prose;
     case Feature::kLinks:
       return Compare(p.op, d ? d->link_density : 0, p.number);
     case Feature::kBlockLinks:

@@ -37,6 +37,7 @@ enum class Feature : uint8_t {
   kBlankAfter,
   kSameAsFirst,
   kAfterProse,
+  kTrailer,
   // DOM features (HTML input; false / 0 on text dumps).
   kLinks,
   kBlockLinks,

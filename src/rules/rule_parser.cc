@@ -38,6 +38,7 @@ constexpr FeatureName kFeatures[] = {
     {"blank-after", Feature::kBlankAfter, true},
     {"same-as-first", Feature::kSameAsFirst, true},
     {"after-prose", Feature::kAfterProse, true},
+    {"trailer", Feature::kTrailer, true},
     {"links", Feature::kLinks, false},
     {"block-links", Feature::kBlockLinks, false},
     {"heading", Feature::kHeading, false},

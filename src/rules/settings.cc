@@ -26,6 +26,7 @@ constexpr Entry kEntries[] = {
     {"main_hint_weight", &Settings::main_hint_weight},
     {"region_climb_share", &Settings::region_climb_share},
     {"region_climb_peer", &Settings::region_climb_peer},
+    {"trailer_max_prose", &Settings::trailer_max_prose},
     {"region_outside_share", &Settings::region_outside_share},
     {"region_max_link_density", &Settings::region_max_link_density},
     {"segment_min_words", &Settings::segment_min_words},

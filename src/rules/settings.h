@@ -57,6 +57,11 @@ struct Settings {
   double region_max_link_density = 0.5;
   // Kept blocks outside the main region survive only with this share of its body words.
   double region_outside_share = 0.5;
+  // The `trailer` predicate: the paragraph prose after the line is at most trailer_max_prose
+  // times that before it (words of the fallback's good and near-good lines that stand next to
+  // another such line: paragraphs, not teasers between short lines). A trailer follows the
+  // article, so a "Sponsored Links" box above it is not one.
+  double trailer_max_prose = 3;
   // Segmenter: lines with at least segment_min_words words are split into sentences and
   // searched for glued headlines of headline_min_words..headline_max_words words with at least
   // headline_min_caps capitalised words, followed by at least headline_min_rest_words words of
