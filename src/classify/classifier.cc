@@ -77,23 +77,23 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
   }
 
   // after_prose lets trailer cuts wait until the article has started, and trails_prose keeps
-  // them out of a box above it. good[i + 1]: line i is good (2) or near-good (1);
+  // them out of a box above it. quality[i + 1]: line i's InitialQuality (padded at both ends);
   // prose_before[i]: the words of the paragraph lines before line i (prose next to prose).
+  thread_local std::vector<Quality> quality;
   thread_local std::vector<uint32_t> prose_before;
-  thread_local std::vector<char> good;
+  quality.assign(lines.size() + 2, Quality::kBad);
   prose_before.assign(lines.size() + 1, 0);
-  good.assign(lines.size() + 2, 0);
   for (size_t i = 0; i < lines.size(); ++i) {
     const DomFeatures* dom = page.dom.empty() ? nullptr : &page.dom[i];
-    const Quality q = InitialQuality(lines[i], dom, settings);
-    good[i + 1] = q == Quality::kGood ? 2 : q == Quality::kNearGood ? 1 : 0;
+    quality[i + 1] = InitialQuality(lines[i], dom, settings);
   }
-  uint32_t any_before = 0;
+  auto is_prose = [&](size_t k) { return quality[k] >= Quality::kNearGood; };
+  bool seen_good = false;
   for (size_t i = 0; i < lines.size(); ++i) {
-    const bool paragraph = good[i + 1] && (good[i] || good[i + 2]);
+    const bool paragraph = is_prose(i + 1) && (is_prose(i) || is_prose(i + 2));
     prose_before[i + 1] = prose_before[i] + (paragraph ? lines[i].words : 0);
-    lines[i].after_prose = any_before > 0;
-    any_before += good[i + 1] == 2;
+    lines[i].after_prose = seen_good;
+    seen_good = seen_good || quality[i + 1] == Quality::kGood;
   }
   const uint32_t prose = prose_before[lines.size()];
   for (size_t i = 0; i < lines.size(); ++i) {
