@@ -173,6 +173,27 @@ TEST(DomWalk, AttrsAreSharedByBlocksAndCappedAtWholeTokens) {
   EXPECT_NE(dom[4].attrs_id, dom[3].attrs_id);
 }
 
+TEST(DomWalk, SiblingsShareAPathAndAttrsOnlyUnderTheSameParent) {
+  // Siblings alike share one stored path and attrs; a sibling with other tokens, or one under
+  // a new parent at the same depth, gets its own.
+  const Page page = Parse(
+      "<ul class=menu><li class=item>a</li><li class=item>b</li><li class=other>c</li>"
+      "<li>d</li></ul><ol class=steps><li class=item>e</li></ol>"
+      "<ul class=menu><li class=item>f</li></ul>");
+  const std::vector<DomFeatures>& dom = page.dom;
+  ASSERT_EQ(dom.size(), 6u);
+  EXPECT_EQ(dom[0].path, "body>ul>li");
+  EXPECT_EQ(dom[0].attrs, "item menu");
+  EXPECT_EQ(dom[1].path_id, dom[0].path_id);
+  EXPECT_EQ(dom[1].attrs_id, dom[0].attrs_id);
+  EXPECT_EQ(dom[2].attrs, "other menu");
+  EXPECT_EQ(dom[3].attrs, "menu");
+  EXPECT_EQ(dom[4].path, "body>ol>li");
+  EXPECT_EQ(dom[4].attrs, "item steps");
+  EXPECT_EQ(dom[5].path_id, dom[0].path_id);
+  EXPECT_EQ(dom[5].attrs_id, dom[0].attrs_id);
+}
+
 TEST(DomWalk, HiddenBlocksAreFlaggedHiddenInlinesDropped) {
   const Page page = Parse(
       "<p>See <span style='display: NONE'>secret</span>this</p>"
