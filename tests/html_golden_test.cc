@@ -29,7 +29,7 @@ constexpr Golden kPages[] = {
     {"l3s_gn1_022b482d-88d7-4951-a3c8-d7248db02989", 0.928},
     {"readability_002", 0.999},
     {"scrapinghub_06e5123e4ef7cfb4533250dc45d1e03d0838fc66223f45c583c4d12f48b4da85", 0.982},
-    {"utomo_big9_y05_amd_1", 0.965},
+    {"utomo_big9_y05_amd_1", 0.967},
     {"wcxb_article_0009", 0.978},
 };
 
