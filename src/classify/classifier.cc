@@ -93,6 +93,7 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     const bool paragraph = is_prose(i + 1) && (is_prose(i) || is_prose(i + 2));
     prose_before[i + 1] = prose_before[i] + (paragraph ? lines[i].words : 0);
     lines[i].after_prose = seen_good;
+    lines[i].prose_before = prose_before[i];
     seen_good = seen_good || quality[i + 1] == Quality::kGood;
   }
   const uint32_t prose = prose_before[lines.size()];

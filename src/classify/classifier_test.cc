@@ -291,6 +291,26 @@ TEST_F(ClassifierTest, TrailerCutsOnlyWhereLittleProseFollows) {
   ExpectCut(4, Label::kSponsored);
 }
 
+// prose-before counts the words of the paragraph lines before a line, so a comment thread's
+// heading can cut the page once the article is well under way, while the same "Comments" link
+// in a share bar under the headline cuts nothing.
+TEST_F(ClassifierTest, ProseBeforeCountsTheParagraphWordsAbove) {
+  const std::string rules = "ui cut-to-end /^Comments$/ prose-before>=80\n";
+  Run(rules, {"Headline", "Comments", kProse, kProse, kProse, "Teaser", kProse});
+  const uint32_t words = lines_[2].words;  // kProse's
+  ASSERT_GE(2 * words, 80u);
+  EXPECT_EQ(lines_[1].prose_before, 0u);
+  EXPECT_EQ(lines_[3].prose_before, words);
+  EXPECT_EQ(lines_[5].prose_before, 3 * words);
+  EXPECT_EQ(lines_[6].prose_before, 3 * words) << "the teaser is not prose";
+  EXPECT_EQ(D(1).rule, -1) << "no prose above the share bar";
+  for (size_t i = 2; i < lines_.size(); ++i) EXPECT_NE(D(i).reason, Reason::kCutRegion) << i;
+  Run(rules, {"Headline", kProse, kProse, "Comments", kProse, kProse, kProse});
+  EXPECT_EQ(lines_[3].prose_before, 2 * words);
+  ExpectRule(3, 0, Label::kUi);
+  for (size_t i = 4; i < lines_.size(); ++i) ExpectCut(i, Label::kUi);
+}
+
 TEST_F(ClassifierTest, GluedHeadlinesAreDroppedFromLongLinesOnly) {
   std::string filler =
       "The committee said on Monday that the new rules would apply to every member of the group "

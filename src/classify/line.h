@@ -28,6 +28,7 @@ struct Line {
   bool same_as_first = false;  // same text as the first non-blank line (a repeated headline)
   bool after_prose = false;    // some earlier line is prose (set by the classifier)
   bool trails_prose = false;   // the prose after it is small beside the prose before it (same)
+  uint32_t prose_before = 0;   // words of the paragraph lines before it (same)
 
   std::string_view Text(std::string_view page) const { return page.substr(begin, end - begin); }
   double CapsShare() const { return alpha_words ? double(caps_words) / alpha_words : 0.0; }

@@ -57,6 +57,8 @@ bool EvaluateRaw(const Predicate& p, const LineContext& c) {
       return l.after_prose;
     case Feature::kTrailer:
       return l.trails_prose;
+    case Feature::kProseBefore:
+      return Compare(p.op, l.prose_before, p.number);
     case Feature::kLinks:
       return Compare(p.op, d ? d->link_density : 0, p.number);
     case Feature::kBlockLinks:

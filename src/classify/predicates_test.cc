@@ -37,6 +37,7 @@ Line SampleLine() {
   l.blank_after = false;
   l.same_as_first = false;
   l.after_prose = true;
+  l.prose_before = 120;
   return l;
 }
 
@@ -73,18 +74,44 @@ TEST(PredicatesTest, TextFeaturesWithEveryOperator) {
   LineContext ctx{line, &dom, 10};
   ExpectAll(
       {
-          {"words>9", true},        {"words>10", false},    {"words>=10", true},
-          {"words>=11", false},     {"words<11", true},     {"words<10", false},
-          {"words<=10", true},      {"words<=9", false},    {"words=10", true},
-          {"words=9", false},       {"words!=9", true},     {"words!=10", false},
-          {"!words>9", false},      {"!words>10", true},    {"chars=60", true},
-          {"chars<60", false},      {"caps=0.75", true},    {"caps>0.75", false},
-          {"digits=0.25", true},    {"digits<0.25", false}, {"stop=0.5", true},
-          {"stop>=0.51", false},    {"punct", true},        {"!punct", false},
-          {"line=3", true},         {"line<=2", false},     {"fromend=8", true},
-          {"fromend>8", false},     {"blank-before", true}, {"!blank-before", false},
-          {"blank-after", false},   {"!blank-after", true}, {"same-as-first", false},
-          {"!same-as-first", true}, {"after-prose", true},  {"!after-prose", false},
+          {"words>9", true},
+          {"words>10", false},
+          {"words>=10", true},
+          {"words>=11", false},
+          {"words<11", true},
+          {"words<10", false},
+          {"words<=10", true},
+          {"words<=9", false},
+          {"words=10", true},
+          {"words=9", false},
+          {"words!=9", true},
+          {"words!=10", false},
+          {"!words>9", false},
+          {"!words>10", true},
+          {"chars=60", true},
+          {"chars<60", false},
+          {"caps=0.75", true},
+          {"caps>0.75", false},
+          {"digits=0.25", true},
+          {"digits<0.25", false},
+          {"stop=0.5", true},
+          {"stop>=0.51", false},
+          {"punct", true},
+          {"!punct", false},
+          {"line=3", true},
+          {"line<=2", false},
+          {"fromend=8", true},
+          {"fromend>8", false},
+          {"blank-before", true},
+          {"!blank-before", false},
+          {"blank-after", false},
+          {"!blank-after", true},
+          {"same-as-first", false},
+          {"!same-as-first", true},
+          {"after-prose", true},
+          {"!after-prose", false},
+          {"prose-before>=120", true},
+          {"prose-before>120", false},
       },
       ctx);
 }

@@ -38,6 +38,7 @@ enum class Feature : uint8_t {
   kSameAsFirst,
   kAfterProse,
   kTrailer,
+  kProseBefore,
   // DOM features (HTML input; false / 0 on text dumps).
   kLinks,
   kBlockLinks,

@@ -39,6 +39,7 @@ constexpr FeatureName kFeatures[] = {
     {"same-as-first", Feature::kSameAsFirst, true},
     {"after-prose", Feature::kAfterProse, true},
     {"trailer", Feature::kTrailer, true},
+    {"prose-before", Feature::kProseBefore, false},
     {"links", Feature::kLinks, false},
     {"block-links", Feature::kBlockLinks, false},
     {"heading", Feature::kHeading, false},

@@ -319,6 +319,7 @@ TEST(RuleParserTest, NumericPredicatesWithEveryOperator) {
       {"stop=0", Feature::kStop, Op::kEq, 0},
       {"line!=1", Feature::kLine, Op::kNe, 1},
       {"fromend<=2", Feature::kFromEnd, Op::kLe, 2},
+      {"prose-before>=120", Feature::kProseBefore, Op::kGe, 120},
       {"links>0.2", Feature::kLinks, Op::kGt, 0.2},
       {"block-links<1", Feature::kBlockLinks, Op::kLt, 1},
       {"heading=2", Feature::kHeading, Op::kEq, 2},
