@@ -93,10 +93,13 @@ def run_shard(winnow, out_dir, files, jobs, winnow_args):
 
 
 def merge(total, part):
-    """Adds the counts of one --stats JSON into total (same layout)."""
+    """Adds the counts of one --stats JSON into total (same layout). Strings (the version and
+    rules fingerprint under "winnow") are the same in every shard: the first is kept."""
     for key, value in part.items():
         if isinstance(value, dict):
             merge(total.setdefault(key, {}), value)
+        elif isinstance(value, str):
+            total.setdefault(key, value)
         elif key != "elapsed_seconds":
             total[key] = total.get(key, 0) + value
     return total

@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <mutex>
 #include <string>
 
@@ -66,7 +67,24 @@ Result<std::unique_ptr<Cleaner>> Cleaner::Create(const Options& options) {
   return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(pool)));
 }
 
+std::string_view Version() { return WINNOW_VERSION; }
+
 std::string Cleaner::RuleOrigin(int index) const { return rules_->Origin(index); }
+
+std::string Cleaner::RulesFingerprint() const {
+  // FNV-1a (64-bit) of each file's length and text, in load order.
+  uint64_t hash = 0xcbf29ce484222325ull;
+  auto add = [&hash](std::string_view bytes) {
+    for (unsigned char c : bytes) hash = (hash ^ c) * 0x100000001b3ull;
+  };
+  for (const RuleSource& source : pool_->sources) {
+    add(std::to_string(source.text.size()) + ':');
+    add(source.text);
+  }
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return hex;
+}
 int Cleaner::rule_count() const { return static_cast<int>(rules_->rules().size()); }
 
 Result<Cleaned> Cleaner::Clean(const Input& input) const {

@@ -10,6 +10,7 @@
 #include "sources/testing.h"
 #include "test_util.h"
 #include "winnow/label.h"
+#include "winnow/winnow.h"
 
 namespace winnow {
 namespace {
@@ -381,6 +382,15 @@ TEST_F(CliTest, StatsFileHasPerLabelCounts) {
   EXPECT_EQ(keys, static_cast<size_t>(kLabelCount)) << "every label, zeros included";
   simdjson::dom::object rules = doc["counters"]["rules"].get_object().value();
   EXPECT_EQ(rules["rules/bylines.rules:3"].get_uint64().value(), 1u);
+  EXPECT_EQ(doc["winnow"]["version"].get_string().value(), Version());
+  EXPECT_EQ(doc["winnow"]["rules"].get_string().value().size(), 16u);
+}
+
+TEST_F(CliTest, VersionIsPrinted) {
+  CliRun run = RunWinnow("--version");
+  EXPECT_EQ(run.exit_code, 0);
+  EXPECT_EQ(run.out, "winnow " + std::string(Version()) + "\n");
+  EXPECT_TRUE(Contains(RunWinnow("--help").out, "winnow --version"));
 }
 
 }  // namespace

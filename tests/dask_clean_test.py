@@ -87,7 +87,7 @@ def main():
             d = json.load(f)
         with open(os.path.join(tmp, "m.json")) as f:
             m = json.load(f)
-        for key in ("files", "records", "bytes_in", "bytes_out", "counters"):
+        for key in ("files", "records", "bytes_in", "bytes_out", "counters", "winnow"):
             if d[key] != m[key]:
                 failures.append("merged %s differs: %s vs %s" % (key, d[key], m[key]))
         if m.get("shards", 0) < 4:

@@ -82,6 +82,9 @@ enum class Reason : uint8_t {
 };
 std::string_view ReasonName(Reason reason);
 
+// winnow's version, "MAJOR.MINOR.PATCH" (CMakeLists.txt's project version).
+std::string_view Version();
+
 // A byte range of one line's text.
 struct Span {
   uint32_t begin = 0;
@@ -133,6 +136,9 @@ class Cleaner {
   int rule_count() const;
   // Where rule `index` comes from, as `file:line`.
   std::string RuleOrigin(int index) const;
+  // 16 hex digits that change whenever the text of a rule file, or their order, does (the
+  // files' names do not count): a corpus records it to say which rules cleaned it.
+  std::string RulesFingerprint() const;
   const RuleSet& rules() const { return *rules_; }
   const Options& options() const { return options_; }
 

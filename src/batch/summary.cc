@@ -119,7 +119,15 @@ std::string FormatSummaryJson(const BatchSummary& summary,
     }
     out += '}';
   }
-  out += "}}\n";
+  out += '}';
+  if (!summary.version.empty()) {
+    out += ", \"winnow\": {\"version\": ";
+    sources::AppendJsonString(summary.version, &out);
+    out += ", \"rules\": ";
+    sources::AppendJsonString(summary.rules_fingerprint, &out);
+    out += '}';
+  }
+  out += "}\n";
   return out;
 }
 

@@ -26,6 +26,9 @@ struct BatchSummary {
   uint64_t records_ok = 0;      // cleaned and written
   uint64_t records_failed = 0;  // bad lines or records, one `path: position: reason` each
   std::map<std::string, uint64_t> records_skipped;  // not pages, by kind ("request", ...)
+  // What produced the output, for the JSON only; empty: left out.
+  std::string version;            // winnow's version
+  std::string rules_fingerprint;  // Cleaner::RulesFingerprint()
 };
 
 // Adds every count of from to to (elapsed_seconds and stopped are left alone).
@@ -46,7 +49,8 @@ std::string FormatSummaryText(const BatchSummary& summary, const std::vector<Cou
 
 // {"files": {"ok": .., "failed": .., "up_to_date": .., "unsupported": ..},
 //  "records": {"ok": .., "failed": .., "skipped": {"request": .., ...}}, "bytes_in": ..,
-//  "bytes_out": .., "elapsed_seconds": .., "counters": {"labels": {"body": ..}, ...}}
+//  "bytes_out": .., "elapsed_seconds": .., "counters": {"labels": {"body": ..}, ...},
+//  "winnow": {"version": "0.1.0", "rules": "<fingerprint>"}}, the last only with a version.
 // Every named counter is listed, zeros included, so consumers see a stable key set.
 std::string FormatSummaryJson(const BatchSummary& summary, const std::vector<CounterGroup>& groups);
 

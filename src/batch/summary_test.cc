@@ -54,6 +54,18 @@ TEST(BatchSummary, JsonListsEveryCounterAndIsWrittenAtomically) {
   EXPECT_FALSE(WriteSummaryJson(dir / "stats.json/x", Sample(), kGroups).ok());
 }
 
+TEST(BatchSummary, JsonNamesWhatProducedTheOutput) {
+  BatchSummary s = Sample();
+  s.version = "1.2.3";
+  s.rules_fingerprint = "00ff00ff00ff00ff";
+  const std::string json = FormatSummaryJson(s, kGroups);
+  EXPECT_NE(json.find("\"unused\": 0}}, \"winnow\": {\"version\": \"1.2.3\", \"rules\": "
+                      "\"00ff00ff00ff00ff\"}}\n"),
+            std::string::npos)
+      << json;
+  EXPECT_EQ(FormatSummaryText(s, kGroups), FormatSummaryText(Sample(), kGroups));
+}
+
 TEST(BatchSummary, RecordsLineAndTopCounters) {
   BatchSummary s = Sample();
   s.records_ok = 1200;

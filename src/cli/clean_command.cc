@@ -119,6 +119,8 @@ int RunClean(const Args& args) {
     std::cerr << batch::FormatSummaryText(summary, groups);
   }
   if (!stats_file.empty()) {
+    summary.version = Version();
+    summary.rules_fingerprint = cleaner->RulesFingerprint();
     if (Status s = batch::WriteSummaryJson(stats_file, summary, groups); !s.ok()) {
       std::cerr << "winnow clean: " << s.message() << "\n";
       return 1;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "winnow/winnow.h"
 
 namespace {
 
@@ -24,7 +25,8 @@ constexpr Command kCommands[] = {
 };
 
 void Usage(std::ostream& os) {
-  os << "usage: winnow COMMAND [ARGS...]   (winnow COMMAND --help for its flags)\n\ncommands:\n";
+  os << "usage: winnow COMMAND [ARGS...]   (winnow COMMAND --help for its flags)\n"
+        "       winnow --version\n\ncommands:\n";
   for (const auto& c : kCommands) {
     os << "  " << c.name << std::string(10 - std::strlen(c.name), ' ') << c.summary << "\n";
   }
@@ -41,6 +43,10 @@ int main(int argc, char** argv) {
   std::string name = argv[1];
   if (name == "--help" || name == "-h" || name == "help") {
     Usage(std::cout);
+    return 0;
+  }
+  if (name == "--version") {
+    std::cout << "winnow " << winnow::Version() << "\n";
     return 0;
   }
   winnow::cli::Args args(argv + 2, argv + argc);

@@ -1,0 +1,60 @@
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <string>
+
+#include "batch/test_util.h"
+#include "winnow/winnow.h"
+
+namespace winnow {
+namespace {
+
+std::string Fingerprint(const Options& options) {
+  Result<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(options);
+  EXPECT_TRUE(cleaner.ok()) << cleaner.status().message();
+  return cleaner.ok() ? (*cleaner)->RulesFingerprint() : "";
+}
+
+TEST(CleanerTest, VersionIsMajorMinorPatch) {
+  const std::string v(Version());
+  ASSERT_FALSE(v.empty());
+  int dots = 0;
+  for (char c : v) {
+    EXPECT_TRUE((c >= '0' && c <= '9') || c == '.') << v;
+    dots += c == '.';
+  }
+  EXPECT_EQ(dots, 2) << v;
+}
+
+// The fingerprint follows the rules' text and order, not where the files are.
+TEST(CleanerTest, RulesFingerprintFollowsTheRuleTexts) {
+  batch::testing::TempDir dir;
+  const std::string a = "nav drop /^Menu$/\n", b = "ui drop /^Login$/\n";
+  batch::testing::WriteTestFile(dir / "a.rules", a);
+  batch::testing::WriteTestFile(dir / "b.rules", b);
+  batch::testing::WriteTestFile(dir / "copy-of-a.rules", a);
+
+  Options defaults;
+  const std::string built_in = Fingerprint(defaults);
+  EXPECT_EQ(built_in.size(), 16u);
+  EXPECT_EQ(built_in.find_first_not_of("0123456789abcdef"), std::string::npos) << built_in;
+  EXPECT_EQ(Fingerprint(defaults), built_in) << "stable";
+
+  Options with_a = defaults;
+  with_a.rule_paths = {dir / "a.rules"};
+  Options with_copy = defaults;
+  with_copy.rule_paths = {dir / "copy-of-a.rules"};
+  Options with_b = defaults;
+  with_b.rule_paths = {dir / "b.rules"};
+  EXPECT_NE(Fingerprint(with_a), built_in);
+  EXPECT_EQ(Fingerprint(with_a), Fingerprint(with_copy)) << "the file's name does not count";
+  EXPECT_NE(Fingerprint(with_a), Fingerprint(with_b));
+
+  Options a_then_b = defaults, b_then_a = defaults;
+  a_then_b.rule_paths = {dir / "a.rules", dir / "b.rules"};
+  b_then_a.rule_paths = {dir / "b.rules", dir / "a.rules"};
+  EXPECT_NE(Fingerprint(a_then_b), Fingerprint(b_then_a)) << "order decides precedence";
+}
+
+}  // namespace
+}  // namespace winnow
