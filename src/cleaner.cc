@@ -85,6 +85,7 @@ std::string Cleaner::RulesFingerprint() const {
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   return hex;
 }
+
 int Cleaner::rule_count() const { return static_cast<int>(rules_->rules().size()); }
 
 Result<Cleaned> Cleaner::Clean(const Input& input) const {
