@@ -255,16 +255,30 @@ TEST_F(RulesWorkflowTest, StatsFigures) {
       << text.out;
 }
 
-TEST_F(RulesWorkflowTest, ExplainShowsTextFeatures) {
+TEST_F(RulesWorkflowTest, ExplainShowsLineFeatures) {
   std::string corpus = Corpus();
   auto text =
       RunWinnow("explain --color never --features --no-default-rules " + Quote(corpus + "/a.txt"));
   ASSERT_EQ(text.exit_code, 0) << text.err;
-  EXPECT_TRUE(
-      Contains(text.out, "| Page 1 of 3\n       feat: words=4 caps=0.50 stop=0.25 !punct\n"))
+  EXPECT_TRUE(Contains(text.out,
+                       "| Page 1 of 3\n       feat: words=4 caps=0.50 stop=0.25 !punct "
+                       "!after-prose trailer prose-before=0\n"))
       << text.out;
-  EXPECT_TRUE(Contains(text.out, "members.\n       feat: words=25 caps=0.08 stop=0.60 punct\n"))
+  EXPECT_TRUE(Contains(text.out,
+                       "members.\n       feat: words=25 caps=0.08 stop=0.60 punct "
+                       "!after-prose trailer prose-before=0\n"))
       << text.out;
+  // The page-context features, as the classifier saw them: two paragraphs of 50 words (the
+  // first long enough to be prose on its own), then a line after them.
+  const std::string paragraph = std::string(kProse1) + " " + kProse1;
+  WriteTestFile(tmp_ / "context.txt", "Menu\n" + paragraph + "\n" + paragraph + "\nComments\n");
+  auto context = RunWinnow("explain --color never --features --no-default-rules " +
+                           Quote(tmp_ / "context.txt"));
+  ASSERT_EQ(context.exit_code, 0) << context.err;
+  EXPECT_TRUE(Contains(context.out,
+                       "| Comments\n       feat: words=1 caps=1.00 stop=0.00 !punct "
+                       "after-prose trailer prose-before=100\n"))
+      << context.out;
   auto plain = RunWinnow("explain --color never --no-default-rules " + Quote(corpus + "/a.txt"));
   EXPECT_FALSE(Contains(plain.out, "feat:")) << "text rows stay one per line without --features";
 
@@ -277,6 +291,9 @@ TEST_F(RulesWorkflowTest, ExplainShowsTextFeatures) {
   EXPECT_DOUBLE_EQ(e["feat"]["caps"].get_double().value(), 0.5);
   EXPECT_DOUBLE_EQ(e["feat"]["stop"].get_double().value(), 0.25);
   EXPECT_FALSE(e["feat"]["punct"].get_bool().value());
+  EXPECT_FALSE(e["feat"]["after-prose"].get_bool().value());
+  EXPECT_TRUE(e["feat"]["trailer"].get_bool().value());
+  EXPECT_EQ(e["feat"]["prose-before"].get_int64().value(), 0);
 }
 
 }  // namespace

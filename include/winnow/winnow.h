@@ -100,6 +100,11 @@ struct Decision {
   int32_t rule = -1;        // index into RuleSet rules, or -1
   uint32_t first_span = 0;  // dropped spans: Cleaned::spans[first_span, first_span+span_count)
   uint32_t span_count = 0;
+  // The page-context features rules test (`after-prose`, `trailer`, `prose-before`), as the
+  // classifier saw them, for explain.
+  bool after_prose = false;
+  bool trailer = false;
+  uint32_t prose_before = 0;
 };
 
 // A dropped span inside a kept line.

@@ -122,6 +122,9 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     std::string_view head = text.substr(0, max_line_bytes);
     Decision& d = out.decisions[i];
     d.line_number = line.number;
+    d.after_prose = line.after_prose;
+    d.trailer = line.trails_prose;
+    d.prose_before = line.prose_before;
     d.text = {line.begin, line.end};
     d.first_span = static_cast<uint32_t>(out.spans.size());
 

@@ -41,11 +41,13 @@ std::string_view ClipText(std::string_view s, size_t width) {
   return s.substr(0, n);
 }
 
-std::string TextFeatures(std::string_view text) {
+std::string LineFeatures(std::string_view text, const Decision& d) {
   Line l = Features(text);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "words=%u caps=%.2f stop=%.2f %spunct", l.words, l.CapsShare(),
-                l.StopShare(), l.terminal ? "" : "!");
+  char buf[160];
+  std::snprintf(buf, sizeof buf,
+                "words=%u caps=%.2f stop=%.2f %spunct %safter-prose %strailer prose-before=%u",
+                l.words, l.CapsShare(), l.StopShare(), l.terminal ? "" : "!",
+                d.after_prose ? "" : "!", d.trailer ? "" : "!", d.prose_before);
   return buf;
 }
 
@@ -65,7 +67,7 @@ void WriteExplain(const Cleaner& cleaner, const Cleaned& c, const ExplainOptions
     std::string_view text = src.substr(d.text.begin, d.text.end - d.text.begin);
     os << (IsKept(d.label) ? green : dim) << head << ClipText(text, o.text_width) << reset << "\n";
     if (i < c.dom.size()) os << dim << "       dom: " << c.dom[i] << reset << "\n";
-    if (o.features) os << dim << "       feat: " << TextFeatures(text) << reset << "\n";
+    if (o.features) os << dim << "       feat: " << LineFeatures(text, d) << reset << "\n";
     for (uint32_t k = 0; k < d.span_count; ++k) {
       const DroppedSpan& s = c.spans[d.first_span + k];
       std::string by = s.rule >= 0 ? cleaner.RuleOrigin(s.rule) : "segmenter:glued-headline";
@@ -93,10 +95,12 @@ void WriteExplainJson(const Cleaner& cleaner, const Cleaned& c, const ExplainOpt
     std::string_view text = src.substr(d.text.begin, d.text.end - d.text.begin);
     sources::AppendJsonString(text, &line);
     Line f = Features(text);
-    char feat[128];
+    char feat[192];
     std::snprintf(feat, sizeof feat,
-                  ",\"feat\":{\"words\":%u,\"caps\":%.4g,\"stop\":%.4g,\"punct\":%s}", f.words,
-                  f.CapsShare(), f.StopShare(), f.terminal ? "true" : "false");
+                  ",\"feat\":{\"words\":%u,\"caps\":%.4g,\"stop\":%.4g,\"punct\":%s,"
+                  "\"after-prose\":%s,\"trailer\":%s,\"prose-before\":%u}",
+                  f.words, f.CapsShare(), f.StopShare(), f.terminal ? "true" : "false",
+                  d.after_prose ? "true" : "false", d.trailer ? "true" : "false", d.prose_before);
     line += feat;
     if (i < c.dom.size()) {
       line += ",\"dom\":";
