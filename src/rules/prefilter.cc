@@ -1,7 +1,6 @@
 #include "rules/prefilter.h"
 
 #include <hs/hs.h>
-#include <sys/mman.h>
 #include <unicode/uchar.h>
 
 #include <algorithm>
@@ -232,29 +231,22 @@ const std::vector<std::string_view>& PrefilterGuards() {
 }
 
 std::unique_ptr<Prefilter> Prefilter::Load(const PrefilterDatabase& db) {
+  const auto* image = reinterpret_cast<const hs_database_t*>(db.image.data());
   size_t size = 0;
-  if (db.bytes.empty() || hs_valid_platform() != HS_SUCCESS ||
-      hs_serialized_database_size(db.bytes.data(), db.bytes.size(), &size) != HS_SUCCESS) {
+  // hs_database_size checks the magic number and version in the header it reads; the image
+  // is then used where it lies.
+  constexpr size_t kMinImageBytes = 256;  // more than Hyperscan's header
+  if (db.image.size() < kMinImageBytes || hs_valid_platform() != HS_SUCCESS ||
+      hs_database_size(image, &size) != HS_SUCCESS || size != db.image.size()) {
     return nullptr;
   }
-  // Memory mapped with its pages already present: hs_deserialize_database's malloc of 0.6 MB
-  // would take one page fault per 4 KB as the database is written, about a millisecond of
-  // every process's start.
-  void* memory = mmap(nullptr, size, PROT_READ | PROT_WRITE,
-                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-  if (memory == MAP_FAILED) return nullptr;
-  std::unique_ptr<Prefilter> p(new Prefilter(static_cast<hs_database_t*>(memory), size));
-  if (hs_deserialize_database_at(db.bytes.data(), db.bytes.size(), p->db_) != HS_SUCCESS) {
-    return nullptr;
-  }
+  std::unique_ptr<Prefilter> p(new Prefilter(image));
   for (size_t i = 0; i < db.patterns.size(); ++i) {
     p->ids_.emplace(db.patterns[i].pattern, i);
     p->exact_.push_back(db.patterns[i].exact);
   }
   return p;
 }
-
-Prefilter::~Prefilter() { munmap(db_, db_size_); }
 
 int Prefilter::Find(std::string_view pattern) const {
   auto it = ids_.find(pattern);

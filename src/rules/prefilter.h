@@ -9,8 +9,10 @@
 // superset, and RE2 decides.
 //
 // Compiling the default patterns with Hyperscan takes about half a second, so it happens at
-// build time (prefilter_gen.cc) and the serialized database is linked into the binary. Rules
-// added with --rules are not in it and are matched by RE2 on every line, as before.
+// build time (prefilter_gen.cc), and the database is linked into the binary already laid out
+// as Hyperscan scans it: start-up neither copies nor checksums its 0.9 MB, and processes
+// running winnow side by side share its pages. Rules added with --rules are not in it and
+// are matched by RE2 on every line, as before.
 #ifndef WINNOW_SRC_RULES_PREFILTER_H_
 #define WINNOW_SRC_RULES_PREFILTER_H_
 
@@ -34,9 +36,13 @@ struct PrefilterPattern {
   bool exact = false;        // Hyperscan's answer on a line is RE2's (ToHyperscan)
 };
 
-// A serialized Hyperscan database and the RE2 pattern behind each of its ids.
+// A Hyperscan database and the RE2 pattern behind each of its ids.
 struct PrefilterDatabase {
-  std::string_view bytes;                  // hs_serialize_database output; empty: none
+  // The database as Hyperscan lays it out in memory (hs_compile_multi's output, or
+  // hs_deserialize_database_at's), never moved since, or moved only between addresses that
+  // agree modulo 64 (its bytecode is aligned against its own address). Outlives the
+  // Prefilter loaded from it. Empty: none.
+  std::string_view image;
   std::vector<PrefilterPattern> patterns;  // by id
 };
 
@@ -72,9 +78,9 @@ struct LineCandidates {
 
 class Prefilter {
  public:
-  // Loads a database; null when it is empty or this CPU cannot run it.
+  // Loads a database, without copying it; null when it is empty, not a Hyperscan database
+  // of this version, or this CPU cannot run it.
   static std::unique_ptr<Prefilter> Load(const PrefilterDatabase& db);
-  ~Prefilter();
 
   // The id of `pattern` in the database, or -1.
   int Find(std::string_view pattern) const;
@@ -89,9 +95,8 @@ class Prefilter {
             LineCandidates& out) const;
 
  private:
-  Prefilter(hs_database* db, size_t db_size) : db_(db), db_size_(db_size) {}
-  hs_database* db_;  // in memory of its own (mmap), db_size_ bytes
-  size_t db_size_;
+  explicit Prefilter(const hs_database* db) : db_(db) {}
+  const hs_database* db_;  // PrefilterDatabase::image
   std::unordered_map<std::string_view, int> ids_;
   std::vector<bool> exact_;  // by id
 };

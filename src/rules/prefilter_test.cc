@@ -157,13 +157,11 @@ TEST(ToHyperscanTest, ExactPatternsMarkTheLinesRe2Matches) {
                        static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, &db, &error),
       HS_SUCCESS)
       << error->message;
-  char* bytes = nullptr;
-  size_t length = 0;
-  ASSERT_EQ(hs_serialize_database(db, &bytes, &length), HS_SUCCESS);
-  hs_free_database(db);
+  std::unique_ptr<hs_database_t, decltype(&hs_free_database)> owned(db, &hs_free_database);
+  size_t size = 0;
+  ASSERT_EQ(hs_database_size(db, &size), HS_SUCCESS);
   std::unique_ptr<Prefilter> prefilter =
-      Prefilter::Load({std::string_view(bytes, length), entries});
-  std::free(bytes);
+      Prefilter::Load({std::string_view(reinterpret_cast<const char*>(db), size), entries});
   ASSERT_NE(prefilter, nullptr);
   LineCandidates candidates;
   prefilter->Scan(text, lines, 1 << 20, candidates);
@@ -214,6 +212,18 @@ class PrefilterTest : public ::testing::Test {
 
   std::unique_ptr<RuleSet> rules_;
 };
+
+TEST(PrefilterLoadTest, RefusesBytesThatAreNotADatabase) {
+  const std::string garbage(4096, 'x');
+  EXPECT_EQ(Prefilter::Load({garbage, {}}), nullptr);
+  EXPECT_EQ(Prefilter::Load({std::string_view("short"), {}}), nullptr);
+  EXPECT_EQ(Prefilter::Load({}), nullptr);
+  // The default image with a byte of its header changed.
+  std::string tampered(DefaultPrefilterDatabase().image);
+  ASSERT_FALSE(tampered.empty());
+  tampered[0] ^= 0x55;
+  EXPECT_EQ(Prefilter::Load({tampered, {}}), nullptr);
+}
 
 TEST_F(PrefilterTest, TheDefaultDatabaseLoadsAndHoldsTheDefaultPatterns) {
   std::unique_ptr<Prefilter> p = Prefilter::Load(DefaultPrefilterDatabase());
