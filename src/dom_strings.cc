@@ -2,26 +2,51 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 
 namespace winnow {
 namespace {
 
 constexpr size_t kBlockBytes = 8192;
+constexpr size_t kMinSlots = 256;
 
 }  // namespace
 
 DomStrings::Entry DomStrings::Intern(std::string_view s) {
-  if (auto it = ids_.find(s); it != ids_.end()) return {it->first, it->second};
+  if (2 * (strings_.size() + 1) > slots_.size()) Grow();
+  const size_t hash = std::hash<std::string_view>{}(s);
+  const size_t slot = Slot(s, hash);
+  if (slots_[slot] != 0) return {strings_[slots_[slot] - 1], slots_[slot] - 1};
   const uint32_t id = static_cast<uint32_t>(strings_.size());
   strings_.push_back(Store(s));
-  ids_.emplace(strings_.back(), id);
+  hashes_.push_back(hash);
+  slots_[slot] = id + 1;
   return {strings_.back(), id};
 }
 
 std::optional<uint32_t> DomStrings::Find(std::string_view s) const {
-  auto it = ids_.find(s);
-  if (it == ids_.end()) return std::nullopt;
-  return it->second;
+  if (slots_.empty()) return std::nullopt;
+  const uint32_t entry = slots_[Slot(s, std::hash<std::string_view>{}(s))];
+  if (entry == 0) return std::nullopt;
+  return entry - 1;
+}
+
+size_t DomStrings::Slot(std::string_view s, size_t hash) const {
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask;; i = (i + 1) & mask) {
+    const uint32_t entry = slots_[i];
+    if (entry == 0 || (hashes_[entry - 1] == hash && strings_[entry - 1] == s)) return i;
+  }
+}
+
+void DomStrings::Grow() {
+  slots_.assign(std::max<size_t>(kMinSlots, 2 * slots_.size()), 0);
+  const size_t mask = slots_.size() - 1;
+  for (uint32_t id = 0; id < strings_.size(); ++id) {
+    size_t i = hashes_[id] & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = id + 1;
+  }
 }
 
 std::string_view DomStrings::Store(std::string_view s) {

@@ -8,7 +8,6 @@
 #include <memory>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace winnow {
@@ -29,12 +28,19 @@ class DomStrings {
 
  private:
   std::string_view Store(std::string_view s);
+  // The slot of `s` in slots_: the one holding its id, else the empty one it would take.
+  size_t Slot(std::string_view s, size_t hash) const;
+  void Grow();
 
   // Bytes live in fixed heap blocks, never reallocated, so the views stay valid.
   std::vector<std::unique_ptr<char[]>> blocks_;
   size_t block_used_ = 0, block_size_ = 0;
-  std::vector<std::string_view> strings_;               // by id
-  std::unordered_map<std::string_view, uint32_t> ids_;  // keys view the stored copies
+  std::vector<std::string_view> strings_;  // by id
+  std::vector<size_t> hashes_;             // by id
+  // Open addressing, linear probing, a power of two long, at most half full: id + 1 per
+  // slot, 0 if empty. A page has a few hundred strings, and a node-based map spent more
+  // on allocating nodes than on finding them.
+  std::vector<uint32_t> slots_;
 };
 
 }  // namespace winnow
