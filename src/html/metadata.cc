@@ -52,13 +52,6 @@ bool HasToken(std::string_view list, std::string_view lower_token) {
   return false;
 }
 
-bool IsAnyOf(std::string_view key, std::initializer_list<std::string_view> names) {
-  for (std::string_view name : names) {
-    if (EqualsIgnoreCase(key, name)) return true;
-  }
-  return false;
-}
-
 // Text of `node`'s subtree, iteratively, up to `cap` bytes.
 std::string TextOf(const GumboNode* node, size_t cap) {
   std::string text;
@@ -78,6 +71,62 @@ std::string TextOf(const GumboNode* node, size_t cap) {
     }
   }
   return text;
+}
+
+enum Field { kTitle, kDate, kAuthor, kSite, kUrl, kLanguage };
+
+// The <meta> tags read: by property, name or itemprop (whichever comes first), or, for a
+// key of "", by http-equiv. Lower priority wins among sources of a field.
+struct MetaKey {
+  std::string_view key;
+  Field field;
+  int priority;
+  bool names_only = false;  // a URL in content (the author's page on the site) is not read
+};
+constexpr MetaKey kMetaKeys[] = {
+    {"og:title", kTitle, 1},
+    {"twitter:title", kTitle, 2},
+    {"article:published_time", kDate, 1},
+    {"datepublished", kDate, 3},
+    {"date", kDate, 4},
+    {"pubdate", kDate, 4},
+    {"publishdate", kDate, 4},
+    {"publish-date", kDate, 4},
+    {"publish_date", kDate, 4},
+    {"dc.date", kDate, 4},
+    {"dc.date.issued", kDate, 4},
+    {"dcterms.date", kDate, 4},
+    {"dcterms.created", kDate, 4},
+    {"sailthru.date", kDate, 4},
+    {"parsely-pub-date", kDate, 4},
+    {"og:published_time", kDate, 4},
+    {"article.published", kDate, 4},
+    {"original-publish-date", kDate, 4},
+    {"author", kAuthor, 1},
+    {"article:author", kAuthor, 2, true},
+    {"byl", kAuthor, 4},
+    {"parsely-author", kAuthor, 4},
+    {"sailthru.author", kAuthor, 4},
+    {"dc.creator", kAuthor, 4},
+    {"og:site_name", kSite, 1},
+    {"application-name", kSite, 3},
+    {"og:url", kUrl, 2},
+};
+constexpr MetaKey kContentLanguage = {"content-language", kLanguage, 2};
+
+std::string_view MetaKeyOf(std::string_view property, std::string_view name,
+                           std::string_view itemprop) {
+  return !property.empty() ? property : !name.empty() ? name : itemprop;
+}
+
+const MetaKey* FindMetaKey(std::string_view key, std::string_view http_equiv) {
+  if (key.empty()) {
+    return EqualsIgnoreCase(http_equiv, kContentLanguage.key) ? &kContentLanguage : nullptr;
+  }
+  for (const MetaKey& k : kMetaKeys) {
+    if (EqualsIgnoreCase(key, k.key)) return &k;
+  }
+  return nullptr;
 }
 
 class MetadataReader {
@@ -159,41 +208,13 @@ class MetadataReader {
   void VisitMeta(const GumboNode* node) {
     const std::string_view content = Attribute(node, "content");
     if (content.empty()) return;
-    std::string_view key = Attribute(node, "property");
-    if (key.empty()) key = Attribute(node, "name");
-    if (key.empty()) key = Attribute(node, "itemprop");
-    if (key.empty()) {
-      if (EqualsIgnoreCase(Attribute(node, "http-equiv"), "content-language")) {
-        Offer(&language_, 2, content);
-      }
-      return;
-    }
-    if (EqualsIgnoreCase(key, "og:title")) {
-      Offer(&title_, 1, content);
-    } else if (EqualsIgnoreCase(key, "twitter:title")) {
-      Offer(&title_, 2, content);
-    } else if (EqualsIgnoreCase(key, "article:published_time")) {
-      Offer(&date_, 1, content);
-    } else if (EqualsIgnoreCase(key, "datepublished")) {
-      Offer(&date_, 3, content);
-    } else if (IsAnyOf(key, {"date", "pubdate", "publishdate", "publish-date", "publish_date",
-                             "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
-                             "sailthru.date", "parsely-pub-date", "og:published_time",
-                             "article.published", "original-publish-date"})) {
-      Offer(&date_, 4, content);
-    } else if (EqualsIgnoreCase(key, "author")) {
-      Offer(&author_, 1, content);
-    } else if (EqualsIgnoreCase(key, "article:author")) {
-      if (!StartsWithIgnoreCase(content, 0, "http")) Offer(&author_, 2, content);
-    } else if (IsAnyOf(key, {"byl", "parsely-author", "sailthru.author", "dc.creator"})) {
-      Offer(&author_, 4, content);
-    } else if (EqualsIgnoreCase(key, "og:site_name")) {
-      Offer(&site_, 1, content);
-    } else if (EqualsIgnoreCase(key, "application-name")) {
-      Offer(&site_, 3, content);
-    } else if (EqualsIgnoreCase(key, "og:url")) {
-      Offer(&url_, 2, content);
-    }
+    const MetaKey* read =
+        FindMetaKey(MetaKeyOf(Attribute(node, "property"), Attribute(node, "name"),
+                              Attribute(node, "itemprop")),
+                    Attribute(node, "http-equiv"));
+    if (read == nullptr || (read->names_only && StartsWithIgnoreCase(content, 0, "http"))) return;
+    Slot* const slots[] = {&title_, &date_, &author_, &site_, &url_, &language_};
+    Offer(slots[read->field], read->priority, content);
   }
 
   const HtmlOptions& options_;
@@ -227,6 +248,11 @@ std::string TrimTitleSuffix(std::string_view title, std::string_view site_name) 
   }
   if (is_site || (tail.size() < head.size() && tail_words <= 4)) return std::string(head);
   return std::string(title);
+}
+
+bool IsReadMeta(std::string_view property, std::string_view name, std::string_view itemprop,
+                std::string_view http_equiv) {
+  return FindMetaKey(MetaKeyOf(property, name, itemprop), http_equiv) != nullptr;
 }
 
 void ExtractMetadata(const GumboNode* document, const std::vector<std::string>& json_ld,

@@ -26,6 +26,11 @@ namespace winnow::html {
 void ExtractMetadata(const GumboNode* document, const std::vector<std::string>& json_ld,
                      const HtmlOptions& options, Metadata* meta);
 
+// Whether ExtractMetadata reads a <meta> with these attributes ("" when absent): the pre-pass
+// drops the others (viewport, og:image, ...), whose bytes Gumbo would only parse.
+bool IsReadMeta(std::string_view property, std::string_view name, std::string_view itemprop,
+                std::string_view http_equiv);
+
 // "Headline | Site" -> "Headline": drops a trailing " | X", " - X", " – X", " — X" segment
 // when X is `site_name` or is short next to the rest.
 std::string TrimTitleSuffix(std::string_view title, std::string_view site_name);

@@ -49,6 +49,15 @@ TEST(Metadata, FallbacksTitleTagTimeAndContentLanguage) {
   EXPECT_EQ(meta.language, "fr");
 }
 
+TEST(Metadata, TheFirstOfPropertyNameAndItempropIsTheKey) {
+  EXPECT_EQ(MetaOf("<meta property=og:image name=author content=X><p>t").author, "");
+  EXPECT_EQ(MetaOf("<meta name=AUTHOR itemprop=x content=X><p>t").author, "X");
+  EXPECT_EQ(MetaOf("<p>t<meta itemprop=datePublished content=2020-03-04></p>").date, "2020-03-04");
+  EXPECT_TRUE(IsReadMeta("", "", "", "content-language"));
+  EXPECT_FALSE(IsReadMeta("og:image", "author", "", ""));
+  EXPECT_FALSE(IsReadMeta("", "", "", "refresh"));
+}
+
 TEST(Metadata, H1IsTheLastResortTitle) {
   EXPECT_EQ(MetaOf("<body><h1> Big <em>news</em> </h1><h1>Second</h1></body>").title, "Big news");
 }

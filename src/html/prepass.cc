@@ -6,6 +6,7 @@
 #include <cstring>
 #include <functional>
 
+#include "html/metadata.h"
 #include "html/tag_scan.h"
 #include "html/tags.h"
 
@@ -170,6 +171,11 @@ class Prepasser {
     return gumbo_tagn_enum(name_.data(), static_cast<unsigned>(name_.size()));
   }
 
+  std::string_view AttributeValue(std::string_view lower_name) const {
+    const TagAttribute* a = FindAttribute(tag_, lower_name);
+    return a == nullptr ? std::string_view() : a->value;
+  }
+
   uint32_t Key(GumboTag tag) const {
     if (tag != GUMBO_TAG_UNKNOWN) return tag;
     return kUnknownBit | static_cast<uint32_t>(std::hash<std::string>()(name_));
@@ -219,7 +225,17 @@ class Prepasser {
       case GUMBO_TAG_SOURCE:
       case GUMBO_TAG_TRACK:
       case GUMBO_TAG_WBR:
-        return tag_.end;         // no text; their attributes (srcset, data URIs) are large
+        return tag_.end;     // no text; their attributes (srcset, data URIs) are large
+      case GUMBO_TAG_LINK:  // only <link rel=canonical> is read (metadata.h)
+        if (FindIgnoreCase(AttributeValue("rel"), 0, "canonical") == kNpos) return tag_.end;
+        break;
+      case GUMBO_TAG_META:  // stylesheets' and social cards' metas are half of a <head>
+        if (FindAttribute(tag_, "content") == nullptr ||
+            !IsReadMeta(AttributeValue("property"), AttributeValue("name"),
+                        AttributeValue("itemprop"), AttributeValue("http-equiv"))) {
+          return tag_.end;
+        }
+        break;
       case GUMBO_TAG_PLAINTEXT:  // everything after it is text
         out_->html.append(in_.substr(p));
         return in_.size();

@@ -56,6 +56,21 @@ TEST(Prepass, KeepsOnlyAttributesThatAreRead) {
             "<meta property=og:title content='T'><link rel=canonical href=/u>");
 }
 
+TEST(Prepass, MetaAndLinkTagsNobodyReadsAreDropped) {
+  // Stylesheets, preloads, viewport and social-card metas: half the bytes of a typical <head>.
+  EXPECT_EQ(Strip("<head><meta charset=utf-8><meta name=viewport content='width=device-width'>"
+                  "<meta property=og:image content=https://x/i.jpg><meta name=author>"
+                  "<link rel=stylesheet href=/s.css><link rel=preload href=/f.woff2>"
+                  "<meta property=og:image name=author content=X></head>"),
+            "<head></head>");
+  // Every key metadata.h reads, whatever the case, and <link rel=canonical> among other rels.
+  const std::string kept =
+      "<meta property=OG:Title content=T><meta name=author content=A>"
+      "<meta itemprop=datePublished content=2020-01-01><meta name=byl content='By B'>"
+      "<meta http-equiv=Content-Language content=fr><link rel='alternate canonical' href=/c>";
+  EXPECT_EQ(Strip(kept), kept);
+}
+
 TEST(Prepass, WhitespaceRunsShrinkOutsidePre) {
   EXPECT_EQ(Strip("<div>\n\t\t<p>a  b \t c</p>\n  \n</div><pre>x\n\n  y</pre> \t<p>"),
             "<div>\n<p>a b c</p>\n</div><pre>x\n\n  y</pre> <p>");
