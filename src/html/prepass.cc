@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <functional>
+#include <span>
 
 #include "html/metadata.h"
 #include "html/tag_scan.h"
@@ -91,14 +92,33 @@ size_t FindNestedEnd(std::string_view in, size_t p, std::string_view lower_name)
   return kNpos;
 }
 
-// Attributes read after the pre-pass (DOM walk, metadata); all others are dropped.
-bool IsKeptAttribute(const TagAttribute& a) {
-  static constexpr std::string_view kKept[] = {
-      "id",         "class",    "role",     "hidden",   "aria-hidden", "lang",
-      "href",       "rel",      "name",     "property", "content",     "charset",
-      "http-equiv", "datetime", "itemprop", "type",     "pubdate"};
-  for (std::string_view name : kKept) {
-    if (EqualsIgnoreCase(a.name, name)) return true;
+// Attributes read after the pre-pass (DOM walk, metadata.h); all others are dropped.
+bool IsKeptAttribute(GumboTag tag, const TagAttribute& a) {
+  // On every element: what element_attributes.h reads.
+  static constexpr std::string_view kEverywhere[] = {"id",     "class",       "role",
+                                                     "hidden", "aria-hidden", "href"};
+  // On the elements metadata reads.
+  static constexpr std::string_view kMeta[] = {"name", "property", "content", "itemprop",
+                                               "http-equiv"};
+  static constexpr std::string_view kTime[] = {"datetime", "pubdate", "itemprop"};
+  const auto any_of = [&](std::span<const std::string_view> names) {
+    for (std::string_view name : names) {
+      if (EqualsIgnoreCase(a.name, name)) return true;
+    }
+    return false;
+  };
+  if (any_of(kEverywhere)) return true;
+  switch (tag) {
+    case GUMBO_TAG_META:
+      return any_of(kMeta);
+    case GUMBO_TAG_TIME:
+      return any_of(kTime);
+    case GUMBO_TAG_LINK:
+      return EqualsIgnoreCase(a.name, "rel");
+    case GUMBO_TAG_HTML:
+      return EqualsIgnoreCase(a.name, "lang");
+    default:
+      break;
   }
   // Inline styles matter only when they hide the element.
   return EqualsIgnoreCase(a.name, "style") && (FindIgnoreCase(a.value, 0, "none") != kNpos ||
@@ -225,7 +245,7 @@ class Prepasser {
       case GUMBO_TAG_SOURCE:
       case GUMBO_TAG_TRACK:
       case GUMBO_TAG_WBR:
-        return tag_.end;     // no text; their attributes (srcset, data URIs) are large
+        return tag_.end;    // no text; their attributes (srcset, data URIs) are large
       case GUMBO_TAG_LINK:  // only <link rel=canonical> is read (metadata.h)
         if (FindIgnoreCase(AttributeValue("rel"), 0, "canonical") == kNpos) return tag_.end;
         break;
@@ -242,7 +262,7 @@ class Prepasser {
       case GUMBO_TAG_HTML:
       case GUMBO_TAG_HEAD:
       case GUMBO_TAG_BODY:
-        EmitStartTag();  // merged by the tree builder whatever their nesting: not tracked
+        EmitStartTag(tag);  // merged by the tree builder whatever their nesting: not tracked
         return tag_.end;
       default:
         break;
@@ -255,7 +275,7 @@ class Prepasser {
     }
     if (!overflow_.empty() || open_.size() >= static_cast<size_t>(options_.max_prepass_depth)) {
       if (is_void) {
-        EmitStartTag();
+        EmitStartTag(tag);
       } else {
         Flatten(tag);
         overflow_.push_back(Key(tag));
@@ -263,7 +283,7 @@ class Prepasser {
       return tag_.end;
     }
     if (!is_void) open_.push_back(Key(tag));
-    EmitStartTag();
+    EmitStartTag(tag);
     return tag_.end;
   }
 
@@ -338,15 +358,15 @@ class Prepasser {
     }
   }
 
-  void EmitStartTag() {
+  void EmitStartTag(GumboTag tag) {
     ++out_->start_tags;
     out_->html.push_back('<');
     out_->html.append(name_);
     for (const TagAttribute& a : tag_.attributes) {
-      if (!IsKeptAttribute(a)) continue;
+      if (!IsKeptAttribute(tag, a)) continue;
       out_->html.push_back(' ');
       // Only <link rel=canonical> reads an href value; elsewhere its presence is enough.
-      const bool bare = EqualsIgnoreCase(a.name, "href") && name_ != "link";
+      const bool bare = EqualsIgnoreCase(a.name, "href") && tag != GUMBO_TAG_LINK;
       out_->html.append(bare ? a.name : a.raw);
     }
     if (tag_.self_closing) out_->html.push_back('/');

@@ -54,6 +54,12 @@ TEST(Prepass, KeepsOnlyAttributesThatAreRead) {
             "<span style='display: none' aria-hidden=true>t</span><br/>");
   EXPECT_EQ(Strip("<meta property=og:title content='T'><link rel=canonical href=/u>"),
             "<meta property=og:title content='T'><link rel=canonical href=/u>");
+  // The metadata's attributes only on the elements it reads them from.
+  EXPECT_EQ(Strip("<html lang=en><a rel=nofollow name=n type=t href=/z>a</a><div lang=fr "
+                  "itemprop=x content=c>b</div><time datetime=2020 itemprop=datePublished "
+                  "pubdate>c</time>"),
+            "<html lang=en><a href>a</a><div>b</div><time datetime=2020 "
+            "itemprop=datePublished pubdate>c</time>");
 }
 
 TEST(Prepass, MetaAndLinkTagsNobodyReadsAreDropped) {
