@@ -34,6 +34,7 @@ struct Frame {
   bool in_link = false;
   bool pre = false;
   bool breaks = false;       // starts and ends a line
+  bool spaced = false;       // a block beyond max_dom_depth: cannot break, still separates words
   bool compact_row = false;  // a <tr> whose cells join on one line
   // Whether the element's Described fields hold its own values yet.
   bool attrs_known = false;
@@ -170,6 +171,10 @@ class DomWalker {
       }
       if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_MENU) f.list = index;
     }
+    if (flatten && IsBlockTag(tag)) {
+      f.spaced = true;
+      pending_space_ = true;
+    }
     if (f.breaks) Break();
     f.first_line = static_cast<uint32_t>(page_->dom.size());
     frames_.push_back(f);
@@ -211,6 +216,7 @@ class DomWalker {
     const Frame& f = frames_[index];
     if (path_frames_ >= index && index > 0) path_frames_ = index - 1;
     if (f.breaks) Break();
+    if (f.spaced) pending_space_ = true;
     if (f.container == index) totals_[f.block_id] = {f.bytes, f.link_bytes};
     if (f.list == index && f.items > 0 && f.link_items * 2 > f.items) {
       for (size_t i = f.first_line; i < page_->dom.size(); ++i) {

@@ -165,11 +165,15 @@ class Prepasser {
       // rest shown as text; that rest is never meant as text, so the whole section goes.
       if (StartsWithIgnoreCase(in_, p, "<![cdata[")) return SkipPast(p, "]]>");
       const size_t end = SkipPast(p, ">");
-      if (StartsWithIgnoreCase(in_, p, "<!doctype")) out_->html.append(in_.substr(p, end - p));
+      if (StartsWithIgnoreCase(in_, p, "<!doctype")) {
+        FlushSpace(true);
+        out_->html.append(in_.substr(p, end - p));
+      }
       return end;
     }
     if (next == '?') return SkipPast(p, ">");  // processing instructions are bogus comments
-    out_->html.push_back('<');
+    FlushSpace(false);
+    out_->html.push_back('<');  // text
     return p + 1;
   }
 
@@ -229,9 +233,11 @@ class Prepasser {
         size_t end = FindEndTag(in_, tag_.end, name_);
         const bool closed = end != kNpos;
         if (!closed) end = std::min(in_.find('<', tag_.end), in_.size());
+        FlushSpace(true);
         out_->html.append("<title>");
         out_->html.append(in_.substr(tag_.end, end - tag_.end));
         out_->html.append("</title>");
+        after_break_ = true;
         return closed ? SkipEndTag(end) : end;
       }
       case GUMBO_TAG_SVG:
@@ -257,6 +263,7 @@ class Prepasser {
         }
         break;
       case GUMBO_TAG_PLAINTEXT:  // everything after it is text
+        FlushSpace(false);
         out_->html.append(in_.substr(p));
         return in_.size();
       case GUMBO_TAG_HTML:
@@ -291,7 +298,7 @@ class Prepasser {
     if (!ScanTag(in_, p, &tag_)) return in_.size();
     const GumboTag tag = LowerName();
     if (tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_HEAD || tag == GUMBO_TAG_BODY) {
-      EmitEndTag();
+      EmitEndTag(tag);
       return tag_.end;
     }
     if ((tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING) && pre_depth_ > 0) --pre_depth_;
@@ -312,11 +319,11 @@ class Prepasser {
         return tag_.end;
       }
       overflow_.clear();
-      EmitEndTag();
+      EmitEndTag(tag);
       return tag_.end;
     }
     PopTo(key);
-    EmitEndTag();
+    EmitEndTag(tag);
     return tag_.end;
   }
 
@@ -334,16 +341,31 @@ class Prepasser {
   // breaks the line so paragraphs do not run together.
   void Flatten(GumboTag tag) {
     ++out_->flattened_tags;
-    if (IsBlockTag(tag)) out_->html.append("<br>");
+    if (IsBlockTag(tag)) {
+      FlushSpace(true);
+      out_->html.append("<br>");
+      after_break_ = true;
+    }
   }
 
   // Text between tags. Outside <pre> a run of whitespace is one space to every later stage,
   // so it is passed on as one character (a newline if it had one): Gumbo's cost is per byte.
   void AppendText(std::string_view text) {
     if (pre_depth_ > 0) {
+      FlushSpace(false);
       out_->html.append(text);
       return;
     }
+    size_t first = 0;
+    while (first < text.size() && IsHtmlSpace(text[first])) ++first;
+    if (first == text.size()) {
+      // Only whitespace: held until the next tag shows whether it separates anything.
+      if (pending_space_ != '\n' && !text.empty()) {
+        pending_space_ = text.find('\n') != kNpos ? '\n' : text[0];
+      }
+      return;
+    }
+    FlushSpace(false);
     size_t i = 0;
     while (i < text.size()) {
       size_t run = i;
@@ -358,7 +380,19 @@ class Prepasser {
     }
   }
 
+  // Writes the whitespace held since the last tag, unless a tag that breaks the line (a block
+  // or <br>, which the DOM walk ends a line at) stands before or after it: there it separates
+  // nothing, and Gumbo would make a text node of it (a third of all its text nodes).
+  void FlushSpace(bool next_breaks) {
+    if (pending_space_ != 0 && !after_break_ && !next_breaks) out_->html.push_back(pending_space_);
+    pending_space_ = 0;
+    after_break_ = false;
+  }
+
+  static bool BreaksLine(GumboTag tag) { return tag == GUMBO_TAG_BR || IsBlockTag(tag); }
+
   void EmitStartTag(GumboTag tag) {
+    FlushSpace(BreaksLine(tag));
     ++out_->start_tags;
     out_->html.push_back('<');
     out_->html.append(name_);
@@ -371,12 +405,15 @@ class Prepasser {
     }
     if (tag_.self_closing) out_->html.push_back('/');
     out_->html.push_back('>');
+    after_break_ = BreaksLine(tag);
   }
 
-  void EmitEndTag() {
+  void EmitEndTag(GumboTag tag) {
+    FlushSpace(BreaksLine(tag));
     out_->html.append("</");
     out_->html.append(name_);
     out_->html.push_back('>');
+    after_break_ = BreaksLine(tag);
   }
 
   std::string_view in_;
@@ -387,6 +424,8 @@ class Prepasser {
   std::vector<uint32_t> open_;      // keys of the open elements, outermost first
   std::vector<uint32_t> overflow_;  // keys of the flattened elements beyond the cap
   int pre_depth_ = 0;               // open <pre>s: whitespace is kept as is inside
+  char pending_space_ = 0;          // whitespace since the last tag, not yet written
+  bool after_break_ = false;        // the last thing written was a tag that breaks the line
 };
 
 }  // namespace

@@ -78,8 +78,17 @@ TEST(Prepass, MetaAndLinkTagsNobodyReadsAreDropped) {
 }
 
 TEST(Prepass, WhitespaceRunsShrinkOutsidePre) {
-  EXPECT_EQ(Strip("<div>\n\t\t<p>a  b \t c</p>\n  \n</div><pre>x\n\n  y</pre> \t<p>"),
-            "<div>\n<p>a b c</p>\n</div><pre>x\n\n  y</pre> <p>");
+  EXPECT_EQ(Strip("<span>\n\t\t<b>a  b \t c</b>\n  \n</span><pre>x\n\n  y</pre>"),
+            "<span>\n<b>a b c</b>\n</span><pre>x\n\n  y</pre>");
+}
+
+TEST(Prepass, WhitespaceNextToABlockOrBreakIsDropped) {
+  // Gumbo would make a text node of each; the DOM walk ends a line there anyway.
+  EXPECT_EQ(Strip("<div>\n <p>a</p>\n<!-- c -->\n</div> <br> <span>b</span> <i>c</i>\n"),
+            "<div><p>a</p></div><br><span>b</span> <i>c</i>");
+  // Between inline elements, or text and an inline element, it parts words.
+  EXPECT_EQ(Strip("<b>a</b> <img src=x> <i>b</i>c <u>d</u>"), "<b>a</b> <i>b</i>c <u>d</u>");
+  EXPECT_EQ(Strip("<pre> <b>x</b> </pre>"), "<pre> <b>x</b> </pre>");
 }
 
 TEST(Prepass, LinkTargetsAreDroppedExceptForLinkElements) {
