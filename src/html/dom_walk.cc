@@ -254,13 +254,21 @@ class DomWalker {
         pending_space_ = true;
         i += len;
       }
-      const size_t word = i;
-      while (i < text.size() && SpaceLength(text, i) == 0) ++i;
-      if (i > word) AppendWord(text.substr(word, i - word));
+      // Words parted by single ASCII spaces (most text, after the pre-pass) go in one append.
+      const size_t run = i;
+      uint32_t spaces = 0;
+      for (;;) {
+        while (i < text.size() && SpaceLength(text, i) == 0) ++i;
+        if (i + 1 >= text.size() || text[i] != ' ' || SpaceLength(text, i + 1) != 0) break;
+        ++i;
+        ++spaces;
+      }
+      if (i > run) AppendWords(text.substr(run, i - run), spaces);
     }
   }
 
-  void AppendWord(std::string_view word) {
+  // Appends `words`, which hold `spaces` single spaces between them.
+  void AppendWords(std::string_view words, uint32_t spaces) {
     Frame& top = frames_.back();
     std::string& out = page_->storage;
     if (!line_open_) {
@@ -271,9 +279,9 @@ class DomWalker {
       line_bytes_ += static_cast<uint32_t>(gap.size());
     }
     pending_space_ = pending_separator_ = false;
-    out.append(word);
-    const uint32_t n = static_cast<uint32_t>(word.size());
-    line_bytes_ += n;
+    out.append(words);
+    line_bytes_ += static_cast<uint32_t>(words.size());
+    const uint32_t n = static_cast<uint32_t>(words.size()) - spaces;  // gaps are not text bytes
     top.bytes += n;
     if (top.in_link) {
       line_link_bytes_ += n;
