@@ -6,7 +6,6 @@ namespace winnow::html {
 namespace {
 
 constexpr size_t kBlockBytes = 1u << 20;
-constexpr size_t kAlign = alignof(std::max_align_t);
 
 void* ArenaAllocate(void* userdata, size_t size) {
   return static_cast<GumboArena*>(userdata)->Allocate(size);
@@ -18,26 +17,27 @@ void ArenaFree(void* userdata, void* ptr) {}
 
 }  // namespace
 
-void* GumboArena::Allocate(size_t size) {
-  size = (size + kAlign - 1) & ~(kAlign - 1);
-  allocated_ += size;
-  while (current_ < blocks_.size()) {
-    Block& block = blocks_[current_];
-    if (block.size - used_ >= size) {
-      void* p = block.data.get() + used_;
-      used_ += size;
-      return p;
-    }
-    ++current_;
-    used_ = 0;
+void GumboArena::Fill(size_t block) {
+  current_ = block;
+  next_ = blocks_[block].data.get();
+  limit_ = next_ + blocks_[block].size;
+}
+
+void* GumboArena::AllocateInNextBlock(size_t size) {
+  // A retained block after the current one, else a new one (larger for a larger request).
+  size_t block = blocks_.empty() || next_ == nullptr ? 0 : current_ + 1;
+  while (block < blocks_.size() && blocks_[block].size < size) ++block;
+  if (block >= blocks_.size()) {
+    Block fresh;
+    fresh.size = std::max(kBlockBytes, size);
+    fresh.data.reset(new char[fresh.size]);
+    blocks_.push_back(std::move(fresh));
+    block = blocks_.size() - 1;
   }
-  Block block;
-  block.size = std::max(kBlockBytes, size);
-  block.data.reset(new char[block.size]);
-  blocks_.push_back(std::move(block));
-  current_ = blocks_.size() - 1;
-  used_ = size;
-  return blocks_.back().data.get();
+  Fill(block);
+  void* p = next_;
+  next_ += size;
+  return p;
 }
 
 void GumboArena::Reset(size_t retain_bytes) {
@@ -48,7 +48,7 @@ void GumboArena::Reset(size_t retain_bytes) {
   }
   blocks_.resize(keep_count);
   current_ = 0;
-  used_ = 0;
+  next_ = limit_ = nullptr;
   allocated_ = 0;
 }
 
