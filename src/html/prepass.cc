@@ -255,7 +255,7 @@ class Prepasser {
       case GUMBO_TAG_LINK:  // only <link rel=canonical> is read (metadata.h)
         if (FindIgnoreCase(AttributeValue("rel"), 0, "canonical") == kNpos) return tag_.end;
         break;
-      case GUMBO_TAG_META:  // stylesheets' and social cards' metas are half of a <head>
+      case GUMBO_TAG_META:  // only those metadata.h reads: not viewport, charset, og:image...
         if (FindAttribute(tag_, "content") == nullptr ||
             !IsReadMeta(AttributeValue("property"), AttributeValue("name"),
                         AttributeValue("itemprop"), AttributeValue("http-equiv"))) {

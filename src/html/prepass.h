@@ -1,8 +1,10 @@
 // Pre-pass: removes, before Gumbo sees them, the bytes that can never be body text: script,
-// style, comments, CDATA, SVG, MathML, noscript, template, iframe/textarea content, images, and
-// every attribute the DOM walk and metadata do not read. On real pages that is most of the bytes,
-// and Gumbo's cost is linear in what it is given. Kept: all other markup, <title>, <meta>, <link>,
-// <time datetime>; the text of JSON-LD scripts is handed over for metadata.
+// style, comments, CDATA, SVG, MathML, noscript, template, iframe/textarea content, images,
+// every attribute the DOM walk and metadata do not read (on the elements they read it from),
+// the <meta> and <link> tags metadata does not read, and whitespace next to a block tag or
+// <br> (where the DOM walk ends the line anyway). On real pages that is three quarters of the
+// bytes and most text nodes, and Gumbo's cost is linear in what it is given. Kept: all other
+// markup, <title>, <time datetime>; the text of JSON-LD scripts is handed over for metadata.
 //
 // Tag boundaries follow the HTML tokenizer (quoted attribute values, raw-text end tags, script
 // escapes), so the pre-pass and Gumbo agree on what is markup. Constructs left open run to the
