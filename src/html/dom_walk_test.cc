@@ -251,6 +251,12 @@ TEST(DomWalk, DeepContentIsFlattenedIntoItsAncestor) {
   EXPECT_EQ(page->dom[0].depth, 4);
 }
 
+TEST(DomWalk, WordsAroundASkippedSelectStayApart) {
+  Result<Page> page = ParseHtml("<p>pick <select><option>x</option></select> one</p>", {});
+  ASSERT_TRUE(page.ok());
+  EXPECT_EQ(page->text, "pick one");
+}
+
 TEST(DomWalk, TooManyElementsIsAnError) {
   HtmlOptions options;
   options.max_nodes = 10;

@@ -89,6 +89,9 @@ TEST(Prepass, WhitespaceNextToABlockOrBreakIsDropped) {
   // Between inline elements, or text and an inline element, it parts words.
   EXPECT_EQ(Strip("<b>a</b> <img src=x> <i>b</i>c <u>d</u>"), "<b>a</b> <i>b</i>c <u>d</u>");
   EXPECT_EQ(Strip("<pre> <b>x</b> </pre>"), "<pre> <b>x</b> </pre>");
+  // A block tag the walk skips without a break (<select>) keeps the words apart.
+  EXPECT_EQ(Strip("a <select><option>x</option></select> b"),
+            "a <select><option>x</option></select> b");
 }
 
 TEST(Prepass, LinkTargetsAreDroppedExceptForLinkElements) {
