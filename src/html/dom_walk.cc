@@ -145,7 +145,7 @@ class DomWalker {
     f.container = parent.container;
     f.list = parent.list;
     if (!flatten) {
-      f.breaks = IsBlockTag(tag);
+      f.breaks = BreaksLine(tag);  // <br> and skipped tags returned above
       if (!parent.hidden && IsHiddenElement(attrs)) {
         // Hidden inline content (screen-reader text, MathML twins of formulas) would split a
         // visible sentence: it is dropped. Hidden blocks are lines of their own: kept, flagged.

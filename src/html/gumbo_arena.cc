@@ -25,7 +25,7 @@ void GumboArena::Fill(size_t block) {
 
 void* GumboArena::AllocateInNextBlock(size_t size) {
   // A retained block after the current one, else a new one (larger for a larger request).
-  size_t block = blocks_.empty() || next_ == nullptr ? 0 : current_ + 1;
+  size_t block = next_ == nullptr ? 0 : current_ + 1;  // null: none filled since Reset
   while (block < blocks_.size() && blocks_[block].size < size) ++block;
   if (block >= blocks_.size()) {
     Block fresh;

@@ -389,11 +389,6 @@ class Prepasser {
     after_break_ = false;
   }
 
-  // As the DOM walk judges it: it skips some block tags (<select>, <head>) without a break.
-  static bool BreaksLine(GumboTag tag) {
-    return tag == GUMBO_TAG_BR || (IsBlockTag(tag) && !IsSkippedTag(tag));
-  }
-
   void EmitStartTag(GumboTag tag) {
     FlushSpace(BreaksLine(tag));
     ++out_->start_tags;

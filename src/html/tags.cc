@@ -87,6 +87,10 @@ bool IsBlockTag(GumboTag tag) {
   }
 }
 
+bool BreaksLine(GumboTag tag) {
+  return tag == GUMBO_TAG_BR || (IsBlockTag(tag) && !IsSkippedTag(tag));
+}
+
 bool IsSkippedTag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_HEAD:

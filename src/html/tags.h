@@ -15,6 +15,9 @@ bool IsVoidTag(GumboTag tag);
 bool IsBlockTag(GumboTag tag);
 // Elements whose content is never body text (script, style, select, video fallback, ...).
 bool IsSkippedTag(GumboTag tag);
+// Where the DOM walk ends a line (within max_dom_depth): <br>, and the block elements it does
+// not skip. The pre-pass drops whitespace next to them, so the two must agree.
+bool BreaksLine(GumboTag tag);
 // Block elements that group lines: DomFeatures::block_id names the nearest one.
 bool IsBlockContainerTag(GumboTag tag);
 // Elements a start tag of `tag` implicitly closes when open on top of it (<p> closes <p>, ...).
