@@ -262,8 +262,10 @@ void LineCandidates::Everything(size_t n) {
 void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size_t max_line_bytes,
                      LineCandidates& out) const {
   // The patterns expect a '\n' before every line (ForLines), and Hyperscan's $ holds only
-  // before one: the buffer is '\n' and the page when each line fills its text line (no
-  // indent, no '\r'), else '\n' and the trimmed lines, each followed by '\n'.
+  // before one. When each line fills its text line (no indent, no '\r'), the page is scanned
+  // where it lies, and a first line at its very start once more after a '\n' (copying the
+  // page to put one in front cost more than the second scan); else the trimmed lines are
+  // copied, each after a '\n'.
   thread_local std::vector<uint32_t> begins, ends;
   thread_local std::string buffer;
   bool flush = true;
@@ -276,26 +278,37 @@ void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size
   }
   begins.clear();
   ends.clear();
-  buffer.assign(1, '\n');
+  std::string_view scanned = text;
   if (flush) {
-    buffer.append(text);
-    for (const Line& l : lines) begins.push_back(l.begin + 1), ends.push_back(l.end + 1);
+    for (const Line& l : lines) begins.push_back(l.begin), ends.push_back(l.end);
   } else {
+    buffer.assign(1, '\n');
     for (const Line& l : lines) {
       begins.push_back(static_cast<uint32_t>(buffer.size()));
       buffer.append(l.Text(text));
       ends.push_back(static_cast<uint32_t>(buffer.size()));
       buffer.push_back('\n');
     }
+    scanned = buffer;
   }
 
   thread_local Scratch scratch;
   thread_local std::vector<std::pair<uint32_t, uint32_t>> found;
   found.clear();
-  ScanState state{&begins, &ends, &found};
-  if (buffer.size() > UINT_MAX || !scratch.For(db_) ||
-      hs_scan(db_, buffer.data(), static_cast<unsigned>(buffer.size()), 0, scratch.s, OnMatch,
-              &state) != HS_SUCCESS) {
+  auto scan = [&](std::string_view bytes, ScanState state) {
+    return bytes.size() <= UINT_MAX &&
+           hs_scan(db_, bytes.data(), static_cast<unsigned>(bytes.size()), 0, scratch.s, OnMatch,
+                   &state) == HS_SUCCESS;
+  };
+  bool ok = scratch.For(db_) && scan(scanned, {&begins, &ends, &found});
+  if (ok && flush && !lines.empty() && lines[0].begin == 0) {
+    buffer.assign(1, '\n');
+    buffer.append(lines[0].Text(text));
+    thread_local std::vector<uint32_t> first_begin(1, 1), first_end(1);
+    first_end[0] = static_cast<uint32_t>(buffer.size());
+    ok = scan(buffer, {&first_begin, &first_end, &found});  // finds line 0's, as line 0
+  }
+  if (!ok) {
     out.Everything(lines.size());  // unsure: let RE2 see every line
     return;
   }
