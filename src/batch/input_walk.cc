@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <iterator>
 #include <utility>
 
 namespace winnow::batch {
@@ -129,7 +130,12 @@ std::vector<InputFile> WalkInputs(const std::vector<std::string>& args) {
       Walker(below).Visit(path, "");
       std::sort(below.begin(), below.end(),
                 [](const InputFile& a, const InputFile& b) { return a.rel < b.rel; });
-      for (InputFile& file : below) all.push_back(std::move(file));
+      if (all.empty()) {
+        all = std::move(below);  // a copy would touch as much fresh memory again
+      } else {
+        all.insert(all.end(), std::make_move_iterator(below.begin()),
+                   std::make_move_iterator(below.end()));
+      }
     } else {
       size_t slash = path.rfind('/');
       std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
