@@ -30,6 +30,29 @@ TEST(BatchReadInput, ReadsWholeFile) {
   EXPECT_NE(status->find("\nVmRSS:"), std::string::npos);
 }
 
+TEST(BatchReadInput, OneBufferServesInputsOfAnySizeInTurn) {
+  TempDir dir;
+  const std::string big(200000, 'b');
+  WriteTestFile(dir / "big.txt", big);
+  WriteTestFile(dir / "small.txt", "tiny");
+  WriteTestFile(dir / "empty.txt", "");
+  ReadBuffer buffer;
+  ASSERT_TRUE(ReadInput(dir / "big.txt", 1 << 20, &buffer).ok());
+  EXPECT_EQ(buffer.bytes(), big);
+  const char* storage = buffer.bytes().data();
+  ASSERT_TRUE(ReadInput(dir / "small.txt", 1 << 20, &buffer).ok());
+  EXPECT_EQ(buffer.bytes(), "tiny");
+  EXPECT_EQ(buffer.bytes().data(), storage) << "the larger storage is kept, not reallocated";
+  EXPECT_FALSE(ReadInput(dir / "big.txt", 10, &buffer).ok());
+  ASSERT_TRUE(ReadInput(dir / "empty.txt", 1 << 20, &buffer).ok());
+  EXPECT_EQ(buffer.bytes(), "");
+  // A size of 0 from fstat, then more: the buffer grows past its first reservation.
+  ASSERT_TRUE(ReadInput("/proc/self/status", 1 << 20, &buffer).ok());
+  EXPECT_NE(buffer.bytes().find("\nVmRSS:"), std::string_view::npos);
+  ASSERT_TRUE(ReadInput(dir / "big.txt", 1 << 20, &buffer).ok());
+  EXPECT_EQ(buffer.bytes(), big);
+}
+
 TEST(BatchReadInput, CapIsAnErrorNotATruncation) {
   TempDir dir;
   WriteTestFile(dir / "a.txt", "0123456789x");

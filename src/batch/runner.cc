@@ -200,10 +200,12 @@ FileResult Batch::Process(size_t i, WorkerContext& context) {
     result.out_path = std::move(out_path);
     return result;
   }
-  Result<std::string> bytes = ReadInput(input.path, options_.max_input_bytes);
-  if (!bytes.ok()) return Finished(Outcome::kFailed, bytes.status().message());
-  FileResult result = RunJob(input, *bytes, context);
-  result.bytes_in = bytes->size();
+  ReadBuffer& buffer = context.read_buffer();
+  if (Status s = ReadInput(input.path, options_.max_input_bytes, &buffer); !s.ok()) {
+    return Finished(Outcome::kFailed, s.message());
+  }
+  FileResult result = RunJob(input, buffer.bytes(), context);
+  result.bytes_in = buffer.bytes().size();
   if (result.outcome != Outcome::kOk || out_path.empty()) return result;
   if (Status s = WriteFileAtomic(out_path, result.bytes); !s.ok()) {
     return Finished(Outcome::kFailed, s.message());

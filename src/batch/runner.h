@@ -17,6 +17,7 @@
 
 #include "batch/input_walk.h"
 #include "batch/progress.h"
+#include "batch/read_input.h"
 #include "batch/summary.h"
 #include "winnow/status.h"
 
@@ -60,6 +61,8 @@ class WorkerContext {
 
   // 0 .. threads-1.
   int index() const { return index_; }
+  // Where this thread reads its inputs, reused from one to the next.
+  ReadBuffer& read_buffer() { return read_buffer_; }
 
   // This thread's state, built by make() on first use. Every call in a run must ask for the
   // same T. T need be neither copyable nor movable: make() may return it by value.
@@ -71,6 +74,7 @@ class WorkerContext {
 
  private:
   int index_;
+  ReadBuffer read_buffer_;
   std::shared_ptr<void> state_;
 };
 
