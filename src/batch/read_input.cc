@@ -19,6 +19,12 @@ void ReadBuffer::Reserve(size_t n) {
   capacity_ = capacity;
 }
 
+void ReadBuffer::Trim(size_t keep_bytes) {
+  if (capacity_ <= keep_bytes) return;
+  data_.reset();
+  capacity_ = size_ = 0;
+}
+
 // For a regular file, size + 1 bytes are reserved first so that the file needs no regrowth,
 // and a first read that asked for size + 1 bytes and got exactly size has met its end (a file
 // still growing would have given more), so no read of 0 must confirm it.

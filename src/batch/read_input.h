@@ -18,6 +18,9 @@ namespace winnow::batch {
 class ReadBuffer {
  public:
   std::string_view bytes() const { return {data_.get(), size_}; }
+  // Frees the storage if it is larger than keep_bytes, so that one huge input does not hold
+  // its memory for the rest of a run.
+  void Trim(size_t keep_bytes);
 
  private:
   friend Status ReadInput(const std::string& path, size_t max_bytes, ReadBuffer* out);

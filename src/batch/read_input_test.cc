@@ -51,6 +51,12 @@ TEST(BatchReadInput, OneBufferServesInputsOfAnySizeInTurn) {
   EXPECT_NE(buffer.bytes().find("\nVmRSS:"), std::string_view::npos);
   ASSERT_TRUE(ReadInput(dir / "big.txt", 1 << 20, &buffer).ok());
   EXPECT_EQ(buffer.bytes(), big);
+  buffer.Trim(1 << 20);
+  EXPECT_EQ(buffer.bytes(), big) << "storage within the bound is kept";
+  buffer.Trim(1000);
+  EXPECT_EQ(buffer.bytes(), "") << "larger storage is freed";
+  ASSERT_TRUE(ReadInput(dir / "small.txt", 1 << 20, &buffer).ok());
+  EXPECT_EQ(buffer.bytes(), "tiny");
 }
 
 TEST(BatchReadInput, CapIsAnErrorNotATruncation) {

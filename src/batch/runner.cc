@@ -22,6 +22,10 @@
 namespace winnow::batch {
 namespace {
 
+// A worker keeps its read buffer from one input to the next up to this size (the dev pages
+// are at most 1.6 MB); a larger one is freed once its input is done.
+constexpr size_t kKeptReadBytes = 8u << 20;
+
 // kStream: a stream input, ready to be run by the main thread (FileResult::out_path).
 enum class Outcome : uint8_t { kOk, kFailed, kUpToDate, kUnsupported, kStream };
 
@@ -202,10 +206,12 @@ FileResult Batch::Process(size_t i, WorkerContext& context) {
   }
   ReadBuffer& buffer = context.read_buffer();
   if (Status s = ReadInput(input.path, options_.max_input_bytes, &buffer); !s.ok()) {
+    buffer.Trim(kKeptReadBytes);
     return Finished(Outcome::kFailed, s.message());
   }
   FileResult result = RunJob(input, buffer.bytes(), context);
   result.bytes_in = buffer.bytes().size();
+  buffer.Trim(kKeptReadBytes);
   if (result.outcome != Outcome::kOk || out_path.empty()) return result;
   if (Status s = WriteFileAtomic(out_path, result.bytes); !s.ok()) {
     return Finished(Outcome::kFailed, s.message());
