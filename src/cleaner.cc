@@ -111,6 +111,8 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
     html_options.max_bytes = options_.max_document_bytes;
     html_options.max_dom_depth = options_.max_dom_depth;
     html_options.max_nodes = options_.max_dom_nodes;
+    html_options.describe_paths =
+        options_.keep_decisions || rules_->predicate_sets().path_patterns.set != nullptr;
     Result<Page> parsed = ParseHtml(bytes, html_options);
     if (!parsed.ok()) return parsed.status();
     page = std::move(*parsed);

@@ -26,6 +26,34 @@ TEST(CleanerTest, VersionIsMajorMinorPatch) {
   EXPECT_EQ(dots, 2) << v;
 }
 
+// The walk builds tag paths only for path~ rules and explain: both still see them.
+TEST(CleanerTest, PathRulesSeePathsWithOrWithoutExplain) {
+  batch::testing::TempDir dir;
+  batch::testing::WriteTestFile(dir / "p.rules", "sidebar drop path~/>aside>p$/\n");
+  const std::string html =
+      "<html><body><article><p>The council approved the new budget on Monday night.</p>"
+      "<aside><p>Zebra crossings are painted white.</p></aside></article></body></html>";
+  for (bool explain : {false, true}) {
+    Options options;
+    options.use_default_rules = false;
+    options.rule_paths = {dir / "p.rules"};
+    options.keep_decisions = explain;
+    Result<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(options);
+    ASSERT_TRUE(cleaner.ok()) << cleaner.status().message();
+    Input input;
+    input.bytes = html;
+    input.format = Format::kHtml;
+    Result<Cleaned> out = (*cleaner)->Clean(input);
+    ASSERT_TRUE(out.ok()) << out.status().message();
+    EXPECT_NE(out->text.find("council"), std::string::npos) << explain;
+    EXPECT_EQ(out->text.find("Zebra"), std::string::npos) << explain;
+    if (explain) {
+      ASSERT_EQ(out->dom.size(), 2u);
+      EXPECT_NE(out->dom[1].find("path=body>article>aside>p"), std::string::npos) << out->dom[1];
+    }
+  }
+}
+
 // The fingerprint follows the rules' text and order, not where the files are.
 TEST(CleanerTest, RulesFingerprintFollowsTheRuleTexts) {
   batch::testing::TempDir dir;

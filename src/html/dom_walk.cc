@@ -315,18 +315,12 @@ class DomWalker {
   void DescribeBlock(uint32_t index) {
     Described& block = described_[index];
     const GumboTag tag = frames_[index].node->v.element.tag;
+    // A block is a known tag: only those break lines (BreaksLine, cells). Frame 0 is <html>.
+    block.tag_name.text = gumbo_normalized_tagname(index == 0 ? GUMBO_TAG_HTML : tag);  // static
     if (index == 0) {
-      block.tag_name.text = gumbo_normalized_tagname(GUMBO_TAG_HTML);
       block.path = Intern("html");
-    } else {
+    } else if (options_.describe_paths) {
       if (index > path_frames_) ExtendPath(index);
-      const std::string_view own(path_.data() + block.path_begin,
-                                 block.path_end - block.path_begin);
-      if (tag != GUMBO_TAG_UNKNOWN) {
-        block.tag_name.text = gumbo_normalized_tagname(tag);  // static
-      } else {
-        block.tag_name = Intern(own);
-      }
       const size_t first = index >= static_cast<uint32_t>(options_.max_path_elements)
                                ? index + 1 - options_.max_path_elements
                                : 1;  // frame 0 is <html>: paths start at <body>

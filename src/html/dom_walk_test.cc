@@ -49,6 +49,29 @@ TEST(DomWalk, BlocksBreakInlinesJoinWhitespaceCollapses) {
   EXPECT_EQ(page.dom[1].depth, 4);
 }
 
+TEST(DomWalk, WithoutPathsEverythingElseIsTheSame) {
+  const std::string html =
+      "<!doctype html><html><body><div class='story'><p>One.</p><my-widget id=w>Two.</my-widget>"
+      "<section><aside role=note><p>Three.</p></aside></section></div></body></html>";
+  HtmlOptions options;
+  Result<Page> with = ParseHtml(html, options);
+  options.describe_paths = false;
+  Result<Page> without = ParseHtml(html, options);
+  ASSERT_TRUE(with.ok() && without.ok());
+  ASSERT_EQ(Lines(*with), (Strings{"One.", "Two.", "Three."}));
+  ASSERT_EQ(Lines(*without), Lines(*with));
+  EXPECT_EQ(with->dom[2].path, "body>div>section>aside>p");
+  for (size_t i = 0; i < with->dom.size(); ++i) {
+    EXPECT_EQ(without->dom[i].path, "") << i;
+    EXPECT_EQ(without->dom[i].tag, with->dom[i].tag) << i;
+    EXPECT_EQ(without->dom[i].attrs, with->dom[i].attrs) << i;
+    EXPECT_EQ(without->dom[i].containers, with->dom[i].containers) << i;
+  }
+  EXPECT_EQ(without->dom[1].tag, "div");  // an unknown tag is inline
+  EXPECT_EQ(without->dom[2].tag, "p");
+  EXPECT_EQ(without->dom[2].attrs, "note story");
+}
+
 TEST(DomWalk, BrBreaksPreKeepsLinesAltIsNotText) {
   const Page page = Parse(
       "<p>one<br>two<br><br>three <img alt='ALT' title='T'></p>"

@@ -27,6 +27,9 @@ struct HtmlOptions {
   // JSON-LD blocks kept for metadata, and the largest one parsed.
   size_t max_json_ld_blocks = 16;
   size_t max_json_ld_bytes = 1u << 20;
+  // DomFeatures::path for each line. The cleaner turns it off when nothing reads it (no
+  // path~ rule, no explain): building and interning a path per block then costs nothing.
+  bool describe_paths = true;
   // DomFeatures::path: nearest elements named; DomFeatures::attrs: bytes of tokens.
   int max_path_elements = 8;
   size_t max_attrs_bytes = 200;
