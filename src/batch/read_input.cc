@@ -14,7 +14,7 @@ void ReadBuffer::Reserve(size_t n) {
   if (n <= capacity_) return;
   const size_t capacity = std::max(n, 2 * capacity_);
   std::unique_ptr<char[]> grown(new char[capacity]);  // not zero-filled: reads fill it
-  std::memcpy(grown.get(), data_.get(), size_);
+  if (size_ > 0) std::memcpy(grown.get(), data_.get(), size_);  // data_ may be null
   data_ = std::move(grown);
   capacity_ = capacity;
 }
