@@ -6,7 +6,7 @@
 //   BM_ParseOnly    the parsing alone: decode, pre-pass and Gumbo in its arena. Everything
 //                   after it (DOM walk, classifier, sink) is CleanHtml minus ParseOnly; the
 //                   HTML issue's target is that share under 10%.
-//   BM_PostParseShare  that share, with the two timed page by page, back to back
+//   BM_PostParseShare  that share, the two timed in turn over runs of 32 pages
 //   BM_GumboOnly    bare Gumbo on the unfiltered bytes, the baseline
 #include <benchmark/benchmark.h>
 #include <gumbo.h>
