@@ -312,7 +312,18 @@ void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size
     out.Everything(lines.size());  // unsure: let RE2 see every line
     return;
   }
-  const uint32_t guards = static_cast<uint32_t>(pattern_count());
+  // A guard's line, as the scan's buffer holds it, gets every pattern.
+  for (std::string_view guard : PrefilterGuards()) {
+    for (size_t at = scanned.find(guard); at != std::string_view::npos;
+         at = scanned.find(guard, at + 1)) {
+      auto it = std::upper_bound(begins.begin(), begins.end(), at);
+      if (it == begins.begin()) continue;
+      const size_t line = static_cast<size_t>(it - begins.begin()) - 1;
+      if (at + guard.size() <= ends[line]) {
+        found.emplace_back(static_cast<uint32_t>(line), LineCandidates::kEverything);
+      }
+    }
+  }
   for (size_t i = 0; i < lines.size(); ++i) {
     if (lines[i].end - lines[i].begin > max_line_bytes) {
       found.emplace_back(static_cast<uint32_t>(i), LineCandidates::kEverything);
@@ -328,7 +339,7 @@ void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size
     bool everything = false;
     for (; k < found.size() && found[k].first == line; ++k) {
       uint32_t id = found[k].second;
-      everything = everything || id >= guards;
+      everything = everything || id == LineCandidates::kEverything;
       if (out.ids.size() == start || out.ids.back() != id) out.ids.push_back(id);
     }
     if (everything) {

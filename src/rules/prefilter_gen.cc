@@ -77,17 +77,6 @@ int main(int argc, char** argv) {
     flags.push_back(f);
     exact.push_back(is_exact);
   }
-  for (std::string_view guard : winnow::PrefilterGuards()) {
-    std::string expression;
-    for (unsigned char c : guard) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "\\x%02x", c);
-      expression += hex;
-    }
-    expressions.push_back(expression);
-    flags.push_back(0);  // bytes, not UTF-8 characters
-  }
-
   std::vector<const char*> c_expressions;
   std::vector<unsigned> ids;
   for (size_t i = 0; i < expressions.size(); ++i) {
@@ -150,8 +139,8 @@ int main(int argc, char** argv) {
     if (!out.flush()) return Fail(tmp + ": cannot write");
   }
   if (std::rename(tmp.c_str(), out_path.c_str()) != 0) return Fail(out_path + ": cannot rename");
-  std::fprintf(stderr, "winnow_prefilter_gen: %zu patterns (%zu exact), %zu guards, %zu bytes\n",
+  std::fprintf(stderr, "winnow_prefilter_gen: %zu patterns (%zu exact), %zu bytes\n",
                patterns.size(), static_cast<size_t>(std::count(exact.begin(), exact.end(), true)),
-               winnow::PrefilterGuards().size(), size);
+               size);
   return 0;
 }
