@@ -13,24 +13,32 @@
 namespace winnow {
 namespace {
 
-// One scratch space per thread. hs_alloc_scratch checksums the whole database on every call,
-// so it runs only when the thread meets a database it has not scanned last.
+// One scratch space per thread, fit for both databases of a Prefilter. hs_alloc_scratch
+// checksums the whole database on every call, so it runs only when the thread meets
+// databases it has not scanned last.
 struct Scratch {
   hs_scratch_t* s = nullptr;
-  const hs_database_t* fits = nullptr;
+  std::pair<const hs_database_t*, const hs_database_t*> fits{};  // {} when none
   ~Scratch() { hs_free_scratch(s); }
-  bool For(const hs_database_t* db) {
-    if (db == fits) return true;
-    fits = hs_alloc_scratch(db, &s) == HS_SUCCESS ? db : nullptr;
-    return fits != nullptr;
+  bool For(const hs_database_t* db, const hs_database_t* digit_db) {
+    const std::pair wanted{db, digit_db};
+    if (wanted == fits) return true;
+    fits = {};
+    for (const hs_database_t* d : {db, digit_db}) {
+      if (d != nullptr && hs_alloc_scratch(d, &s) != HS_SUCCESS) return false;
+    }
+    fits = wanted;
+    return true;
   }
 };
 
-// Where the lines are in the scanned buffer, and the (line, id) pairs found so far.
+// Where the lines are in the scanned buffer, the page's line behind each (null: the same
+// index), and the (line, id) pairs found so far.
 struct ScanState {
   const std::vector<uint32_t>* begins;
   const std::vector<uint32_t>* ends;
   std::vector<std::pair<uint32_t, uint32_t>>* found;
+  const std::vector<uint32_t>* page_lines = nullptr;
 };
 
 int OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/,
@@ -42,6 +50,7 @@ int OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to, uns
   if (it == st.begins->begin()) return 0;
   uint32_t line = static_cast<uint32_t>(it - st.begins->begin()) - 1;
   if (to > (*st.ends)[line]) return 0;
+  if (st.page_lines != nullptr) line = (*st.page_lines)[line];
   // A pattern reports every end offset of a match (a* would report every byte): keep one.
   std::pair<uint32_t, uint32_t> hit{line, id};
   if (st.found->empty() || st.found->back() != hit) st.found->push_back(hit);
@@ -223,6 +232,43 @@ bool ToHyperscan(std::string_view pattern, std::string* expression, unsigned* fl
   return true;
 }
 
+bool LeadsWithDigit(std::string_view pattern) {
+  if (pattern.starts_with("(?i)")) pattern.remove_prefix(4);  // digits have no case
+  std::string_view rest;
+  for (std::string_view digit : {"^\\d", "^[0-9]"}) {
+    if (pattern.starts_with(digit)) rest = pattern.substr(digit.size());
+  }
+  if (rest.data() == nullptr || rest.starts_with('?') || rest.starts_with('*') ||
+      rest.starts_with("{0")) {
+    return false;
+  }
+  // A top-level '|' would let another alternative match anywhere.
+  int depth = 0;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {  // a class: up to its closing ']', which may come first
+      size_t k = i + 1;
+      if (k < pattern.size() && pattern[k] == '^') ++k;
+      if (k < pattern.size() && pattern[k] == ']') ++k;
+      while (k < pattern.size() && pattern[k] != ']') {
+        const size_t posix = pattern.substr(k).starts_with("[:") ? pattern.find(":]", k + 2)
+                                                                 : std::string_view::npos;
+        k = posix != std::string_view::npos ? posix + 2 : k + (pattern[k] == '\\' ? 2 : 1);
+      }
+      i = k;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 const std::vector<std::string_view>& PrefilterGuards() {
   static const std::vector<std::string_view> guards = {
       "\x0B",  // vertical tab: in RE2's \S, in Hyperscan's \s
@@ -231,16 +277,24 @@ const std::vector<std::string_view>& PrefilterGuards() {
 }
 
 std::unique_ptr<Prefilter> Prefilter::Load(const PrefilterDatabase& db) {
-  const auto* image = reinterpret_cast<const hs_database_t*>(db.image.data());
-  size_t size = 0;
-  // hs_database_size checks the magic number and version in the header it reads; the image
+  if (db.image.empty() && db.digit_image.empty()) return nullptr;
+  if (hs_valid_platform() != HS_SUCCESS) return nullptr;
+  // hs_database_size checks the magic number and version in the header it reads; an image
   // is then used where it lies.
-  constexpr size_t kMinImageBytes = 256;  // more than Hyperscan's header
-  if (db.image.size() < kMinImageBytes || hs_valid_platform() != HS_SUCCESS ||
-      hs_database_size(image, &size) != HS_SUCCESS || size != db.image.size()) {
-    return nullptr;
-  }
-  std::unique_ptr<Prefilter> p(new Prefilter(image));
+  bool ok = true;
+  auto database = [&ok](std::string_view image) -> const hs_database_t* {
+    if (image.empty()) return nullptr;
+    const auto* d = reinterpret_cast<const hs_database_t*>(image.data());
+    constexpr size_t kMinImageBytes = 256;  // more than Hyperscan's header
+    size_t size = 0;
+    ok = ok && image.size() >= kMinImageBytes && hs_database_size(d, &size) == HS_SUCCESS &&
+         size == image.size();
+    return d;
+  };
+  const hs_database_t* main = database(db.image);
+  const hs_database_t* digit = database(db.digit_image);
+  if (!ok) return nullptr;
+  std::unique_ptr<Prefilter> p(new Prefilter(main, digit));
   for (size_t i = 0; i < db.patterns.size(); ++i) {
     p->ids_.emplace(db.patterns[i].pattern, i);
     p->exact_.push_back(db.patterns[i].exact);
@@ -295,18 +349,39 @@ void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size
   thread_local Scratch scratch;
   thread_local std::vector<std::pair<uint32_t, uint32_t>> found;
   found.clear();
-  auto scan = [&](std::string_view bytes, ScanState state) {
-    return bytes.size() <= UINT_MAX &&
-           hs_scan(db_, bytes.data(), static_cast<unsigned>(bytes.size()), 0, scratch.s, OnMatch,
-                   &state) == HS_SUCCESS;
+  auto scan = [&](const hs_database_t* db, std::string_view bytes, ScanState state) {
+    return db == nullptr || (bytes.size() <= UINT_MAX &&
+                             hs_scan(db, bytes.data(), static_cast<unsigned>(bytes.size()), 0,
+                                     scratch.s, OnMatch, &state) == HS_SUCCESS);
   };
-  bool ok = scratch.For(db_) && scan(scanned, {&begins, &ends, &found});
+  bool ok = scratch.For(db_, digit_db_) && scan(db_, scanned, {&begins, &ends, &found});
   if (ok && flush && !lines.empty() && lines[0].begin == 0) {
     buffer.assign(1, '\n');
     buffer.append(lines[0].Text(text));
     thread_local std::vector<uint32_t> first_begin(1, 1), first_end(1);
     first_end[0] = static_cast<uint32_t>(buffer.size());
-    ok = scan(buffer, {&first_begin, &first_end, &found});  // finds line 0's, as line 0
+    ok = scan(db_, buffer, {&first_begin, &first_end, &found});  // finds line 0's, as line 0
+  }
+  // The digit-led patterns see only the lines that start with a digit, each after a '\n'.
+  if (ok && digit_db_ != nullptr) {
+    thread_local std::string digit_buffer;
+    thread_local std::vector<uint32_t> digit_begins, digit_ends, digit_lines;
+    digit_buffer.assign(1, '\n');
+    digit_begins.clear();
+    digit_ends.clear();
+    digit_lines.clear();
+    for (size_t i = 0; i < lines.size(); ++i) {
+      const std::string_view line = lines[i].Text(text);
+      if (line.empty() || static_cast<unsigned char>(line[0] - '0') >= 10) continue;
+      digit_begins.push_back(static_cast<uint32_t>(digit_buffer.size()));
+      digit_buffer.append(line);
+      digit_ends.push_back(static_cast<uint32_t>(digit_buffer.size()));
+      digit_buffer.push_back('\n');
+      digit_lines.push_back(static_cast<uint32_t>(i));
+    }
+    if (!digit_lines.empty()) {
+      ok = scan(digit_db_, digit_buffer, {&digit_begins, &digit_ends, &found, &digit_lines});
+    }
   }
   if (!ok) {
     out.Everything(lines.size());  // unsure: let RE2 see every line

@@ -104,21 +104,48 @@ TEST(ToHyperscanTest, ExactOnlyWhenNothingCouldMatchAcrossLinesOrDiffer) {
   }
 }
 
-// Exactness, tried: tricky patterns compiled here as winnow_prefilter_gen would, scanned over
-// every short line from an alphabet of spaces, letters with and without case, digits and
-// marks; where ToHyperscan says exact, every marked line must match in RE2 and the reverse.
-TEST(ToHyperscanTest, ExactPatternsMarkTheLinesRe2Matches) {
-  const std::vector<std::string> patterns = {
-      "a\\sb",   "^\\s*$", "a[\\s,]+b",   "^[^a]+$",     "\\D+1",          "\\W+a",
-      "a\\b",    "\\bé",   "\\Ba",        "^\\S+$",      "\\p{Lu}\\p{Ll}", "^[\\p{Lu}][^\\s\\d,]+$",
-      "(?i)k$",  "(?i)^s", "(^| )x( |$)", "[[:punct:]]", "\\x{e9}$",       "^a.b$",
-      "[^\\D]$", "é\\w",   "a$|^b",       "^$",          "[\\s\\S]{3}",    "(?i:A)\\s"};
-  const std::vector<std::string> alphabet = {
-      "a", "b", "x",        "1",        " ", "\t",           "\f",       "\r", ",",
-      "-", "_", "\xC3\xA9", "\xC3\x89", "K", "\xE2\x84\xAA", "\xC5\xBF", "s",  "A"};
+// A database of `patterns` as winnow_prefilter_gen compiles them, with ids from `first_id`;
+// every pattern must translate exactly.
+class Database {
+ public:
+  Database(const std::vector<std::string>& patterns, unsigned first_id) {
+    std::vector<std::string> expressions;
+    std::vector<unsigned> flags, ids;
+    for (const std::string& p : patterns) {
+      std::string e;
+      unsigned f = 0;
+      bool exact = false;
+      EXPECT_TRUE(ToHyperscan(p, &e, &f, &exact) && exact) << p;
+      expressions.push_back(e);
+      flags.push_back(f);
+      ids.push_back(first_id + static_cast<unsigned>(ids.size()));
+    }
+    std::vector<const char*> c_expressions;
+    for (const std::string& e : expressions) c_expressions.push_back(e.c_str());
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_multi(c_expressions.data(), flags.data(), ids.data(),
+                         static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, &db_,
+                         &error) != HS_SUCCESS) {
+      ADD_FAILURE() << error->message;
+      hs_free_compile_error(error);
+    }
+  }
+  ~Database() { hs_free_database(db_); }
+  std::string_view image() const {
+    size_t size = 0;
+    hs_database_size(db_, &size);
+    return {reinterpret_cast<const char*>(db_), db_ ? size : 0};
+  }
+
+ private:
+  hs_database_t* db_ = nullptr;
+};
+
+// `count` random lines of up to five characters of `alphabet`.
+std::string RandomLines(const std::vector<std::string>& alphabet, int count) {
   std::string text;
   uint32_t seed = 7;
-  for (int n = 0; n < 4000; ++n) {
+  for (int n = 0; n < count; ++n) {
     seed = seed * 1103515245 + 12345;
     int len = static_cast<int>((seed >> 16) % 6);
     for (int k = 0; k < len; ++k) {
@@ -127,49 +154,21 @@ TEST(ToHyperscanTest, ExactPatternsMarkTheLinesRe2Matches) {
     }
     text += '\n';
   }
+  return text;
+}
+
+// Scans `text` with the prefilter and expects it to mark with pattern i exactly the lines
+// where RE2 matches patterns[i]; returns how many (line, pattern) pairs match.
+size_t ExpectMarksAsRe2(const Prefilter& prefilter, const std::vector<std::string>& patterns,
+                        std::string_view text) {
   std::vector<Line> lines;
   ComputeLines(text, 1 << 20, lines);
-  ASSERT_GT(lines.size(), 2000u);
-
-  std::vector<std::string> expressions;
-  std::vector<unsigned> flags;
-  std::vector<PrefilterPattern> entries;
-  for (const std::string& p : patterns) {
-    std::string e;
-    unsigned f = 0;
-    bool exact = false;
-    ASSERT_TRUE(ToHyperscan(p, &e, &f, &exact)) << p;
-    ASSERT_TRUE(exact) << p;
-    expressions.push_back(e);
-    flags.push_back(f);
-    entries.push_back({p, exact});
-  }
-  std::vector<const char*> c_expressions;
-  std::vector<unsigned> ids;
-  for (size_t i = 0; i < expressions.size(); ++i) {
-    c_expressions.push_back(expressions[i].c_str());
-    ids.push_back(static_cast<unsigned>(i));
-  }
-  hs_database_t* db = nullptr;
-  hs_compile_error_t* error = nullptr;
-  ASSERT_EQ(
-      hs_compile_multi(c_expressions.data(), flags.data(), ids.data(),
-                       static_cast<unsigned>(ids.size()), HS_MODE_BLOCK, nullptr, &db, &error),
-      HS_SUCCESS)
-      << error->message;
-  std::unique_ptr<hs_database_t, decltype(&hs_free_database)> owned(db, &hs_free_database);
-  size_t size = 0;
-  ASSERT_EQ(hs_database_size(db, &size), HS_SUCCESS);
-  std::unique_ptr<Prefilter> prefilter =
-      Prefilter::Load({std::string_view(reinterpret_cast<const char*>(db), size), entries});
-  ASSERT_NE(prefilter, nullptr);
   LineCandidates candidates;
-  prefilter->Scan(text, lines, 1 << 20, candidates);
-
+  prefilter.Scan(text, lines, 1 << 20, candidates);
   size_t matched = 0;
   for (size_t id = 0; id < patterns.size(); ++id) {
     RE2 re(patterns[id]);
-    ASSERT_TRUE(re.ok()) << patterns[id];
+    EXPECT_TRUE(re.ok()) << patterns[id];
     for (size_t i = 0; i < lines.size(); ++i) {
       std::span<const uint32_t> marked = candidates.Of(i);
       bool hs = std::find(marked.begin(), marked.end(), id) != marked.end();
@@ -179,7 +178,62 @@ TEST(ToHyperscanTest, ExactPatternsMarkTheLinesRe2Matches) {
       matched += re2;
     }
   }
-  EXPECT_GT(matched, 1000u);  // not vacuous
+  return matched;
+}
+
+// Exactness, tried: tricky patterns compiled here as winnow_prefilter_gen would, scanned over
+// every short line from an alphabet of spaces, letters with and without case, digits and
+// marks; where ToHyperscan says exact, every marked line must match in RE2 and the reverse.
+TEST(ToHyperscanTest, ExactPatternsMarkTheLinesRe2Matches) {
+  const std::vector<std::string> patterns = {
+      "a\\sb",   "^\\s*$", "a[\\s,]+b",   "^[^a]+$",     "\\D+1",          "\\W+a",
+      "a\\b",    "\\bé",   "\\Ba",        "^\\S+$",      "\\p{Lu}\\p{Ll}", "^[\\p{Lu}][^\\s\\d,]+$",
+      "(?i)k$",  "(?i)^s", "(^| )x( |$)", "[[:punct:]]", "\\x{e9}$",       "^a.b$",
+      "[^\\D]$", "é\\w",   "a$|^b",       "^$",          "[\\s\\S]{3}",    "(?i:A)\\s"};
+  const std::string text =
+      RandomLines({"a", "b", "x", "1", " ", "\t", "\f", "\r", ",", "-", "_", "\xC3\xA9", "\xC3\x89",
+                   "K", "\xE2\x84\xAA", "\xC5\xBF", "s", "A"},
+                  4000);
+  std::vector<PrefilterPattern> entries;
+  for (const std::string& p : patterns) entries.push_back({p, true});
+  Database db(patterns, 0);
+  std::unique_ptr<Prefilter> prefilter = Prefilter::Load({db.image(), {}, entries});
+  ASSERT_NE(prefilter, nullptr);
+  EXPECT_GT(ExpectMarksAsRe2(*prefilter, patterns, text), 1000u);  // not vacuous
+}
+
+TEST(LeadsWithDigitTest, OnlyPatternsThatMustStartTheLineWithADigit) {
+  for (std::string_view p : {"^\\d+ comments$", "(?i)^\\d{1,2}:\\d{2}\\b", "^[0-9]x(a|y)",
+                             "^\\d(a|b)", "^\\d[|]", "^\\d\\|", "^\\d[[:alpha:]|]"}) {
+    EXPECT_TRUE(LeadsWithDigit(p)) << p;
+  }
+  for (std::string_view p : {"\\d+", "^\\d?x", "^\\d*", "^\\d{0,2}", "^\\d+ a|b", "^(\\d+|one)",
+                             "^[0-9a]", "^\\D", "^\\d[[:alpha:]]|x", "(?m)^\\d"}) {
+    EXPECT_FALSE(LeadsWithDigit(p)) << p;
+  }
+}
+
+// The digit-led patterns, in their own database, mark the lines RE2 matches, whatever comes
+// before and after those lines on the page; the others still see every line.
+TEST(LeadsWithDigitTest, DigitLedPatternsMarkTheLinesRe2Matches) {
+  const std::vector<std::string> main = {"^a", "b$", "^1"};
+  const std::vector<std::string> digit_led = {"^\\d+ a$", "^\\d{1,2}:\\d\\d\\b", "(?i)^[0-9]+x"};
+  std::vector<std::string> patterns = main;
+  std::vector<PrefilterPattern> entries;
+  for (const std::string& p : main) entries.push_back({p, true, false});
+  for (const std::string& p : digit_led) {
+    ASSERT_TRUE(LeadsWithDigit(p)) << p;
+    patterns.push_back(p);
+    entries.push_back({p, true, true});
+  }
+  Database db(main, 0), digit_db(digit_led, static_cast<unsigned>(main.size()));
+  std::unique_ptr<Prefilter> prefilter = Prefilter::Load({db.image(), digit_db.image(), entries});
+  ASSERT_NE(prefilter, nullptr);
+  const std::string text =
+      RandomLines({"1", "9", ":", "0", " ", "a", "X", "x", "b", "\t", "-"}, 6000);
+  EXPECT_GT(ExpectMarksAsRe2(*prefilter, patterns, text), 1000u);
+  // A page of digit lines only, and one whose first line starts at byte 0.
+  EXPECT_GT(ExpectMarksAsRe2(*prefilter, patterns, "12:30\n3 a\n7x\n"), 2u);
 }
 
 class PrefilterTest : public ::testing::Test {
