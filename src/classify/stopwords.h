@@ -24,7 +24,7 @@ namespace stopwords_internal {
 // time (stopwords.cc), so there is no initialisation guard on the per-word path.
 struct StopTable {
   uint64_t mul;
-  std::array<std::array<uint64_t, 4>, 256> buckets;
+  alignas(32) std::array<std::array<uint64_t, 4>, 256> buckets;  // a bucket is one AVX2 load
 };
 constexpr size_t StopBucket(uint64_t key, uint64_t mul) { return (key * mul) >> 56; }
 extern const StopTable kStopTable;

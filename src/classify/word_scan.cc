@@ -71,13 +71,29 @@ uint64_t LowerKey(const char* p, unsigned len) {
   return key | (key & 0x4040404040404040ull) >> 1;
 }
 
+#if WINNOW_ASCII_MASKS_AVX2
+// IsStopKey with its bucket's four slots compared in one AVX2 instruction.
+[[gnu::target("avx2")]] inline bool IsStopKeyAvx2(uint64_t key) {
+  const auto& table = stopwords_internal::kStopTable;
+  const auto& bucket = table.buckets[stopwords_internal::StopBucket(key, table.mul)];
+  const __m256i slots = _mm256_load_si256(reinterpret_cast<const __m256i*>(bucket.data()));
+  const __m256i equal = _mm256_cmpeq_epi64(slots, _mm256_set1_epi64x(static_cast<int64_t>(key)));
+  return !_mm256_testz_si256(equal, equal);
+}
+#endif
+
 // True if the word whose first letter is at p is a stop word; `alnum` and `stops` have the
 // bits of its letters and digits and of the space or end after it, from p on. The core, up
 // to its last letter or digit, is trimmed as IsStopWordToken (line.cc) trims it.
-bool IsStopCore(const char* p, uint64_t alnum, uint64_t stops) {
+template <bool kAvx2>
+[[gnu::always_inline]] inline bool IsStopCore(const char* p, uint64_t alnum, uint64_t stops) {
   const uint64_t core = alnum & (stops - 1) & ~stops;             // up to the first stop
   const unsigned len = 64 - std::countl_zero((core & 0xFF) | 1);  // bit 0 is set: no branch
-  return (core < 256) & IsStopKey(LowerKey(p, len));
+  const uint64_t key = LowerKey(p, len);
+#if WINNOW_ASCII_MASKS_AVX2
+  if constexpr (kAvx2) return (core < 256) & IsStopKeyAvx2(key);
+#endif
+  return (core < 256) & IsStopKey(key);
 }
 
 // The first bit of every run of `marked` positions that a bit of `from` enters at its first
@@ -157,12 +173,12 @@ template <bool kAvx2>
     const uint64_t letters = firsts & m.alpha;
     for (uint64_t rest = letters & ~tail; rest; rest &= rest - 1) {
       const unsigned at = std::countr_zero(rest);
-      line.stop_words += IsStopCore(w->bytes + at, alnum >> at, stops >> at);
+      line.stop_words += IsStopCore<kAvx2>(w->bytes + at, alnum >> at, stops >> at);
     }
     if (const uint64_t first = letters & tail) {
       const unsigned at = std::countr_zero(first);
-      line.stop_words += IsStopCore(w->bytes + at, BitsFrom(alnum, next_alnum, at),
-                                    BitsFrom(stops, next_stops, at));
+      line.stop_words += IsStopCore<kAvx2>(w->bytes + at, BitsFrom(alnum, next_alnum, at),
+                                           BitsFrom(stops, next_stops, at));
     }
     if (limit < Window::kSize || !more) {
       AddCounts(line, out);
