@@ -8,6 +8,7 @@
 #include <charconv>
 #include <climits>
 
+#include "rules/pattern_syntax.h"
 #include "utf8.h"
 
 namespace winnow {
@@ -233,40 +234,14 @@ bool ToHyperscan(std::string_view pattern, std::string* expression, unsigned* fl
 }
 
 bool LeadsWithDigit(std::string_view pattern) {
+  if (!AnchoredAtStart(pattern)) return false;
   if (pattern.starts_with("(?i)")) pattern.remove_prefix(4);  // digits have no case
-  std::string_view rest;
   for (std::string_view digit : {"^\\d", "^[0-9]"}) {
-    if (pattern.starts_with(digit)) rest = pattern.substr(digit.size());
+    if (!pattern.starts_with(digit)) continue;
+    const std::string_view rest = pattern.substr(digit.size());
+    return !rest.starts_with('?') && !rest.starts_with('*') && !rest.starts_with("{0");
   }
-  if (rest.data() == nullptr || rest.starts_with('?') || rest.starts_with('*') ||
-      rest.starts_with("{0")) {
-    return false;
-  }
-  // A top-level '|' would let another alternative match anywhere.
-  int depth = 0;
-  for (size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\') {
-      ++i;
-    } else if (c == '[') {  // a class: up to its closing ']', which may come first
-      size_t k = i + 1;
-      if (k < pattern.size() && pattern[k] == '^') ++k;
-      if (k < pattern.size() && pattern[k] == ']') ++k;
-      while (k < pattern.size() && pattern[k] != ']') {
-        const size_t posix = pattern.substr(k).starts_with("[:") ? pattern.find(":]", k + 2)
-                                                                 : std::string_view::npos;
-        k = posix != std::string_view::npos ? posix + 2 : k + (pattern[k] == '\\' ? 2 : 1);
-      }
-      i = k;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      return false;
-    }
-  }
-  return true;
+  return false;
 }
 
 const std::vector<std::string_view>& PrefilterGuards() {

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "rules/default_rules.h"
+#include "rules/pattern_syntax.h"
 #include "rules/rule_parser.h"
 
 namespace winnow {
@@ -25,34 +26,6 @@ uint32_t MaxWords(const Rule& r) {
     if (p.op == Op::kLt) bound = std::min<uint32_t>(bound, static_cast<uint32_t>(p.number) - 1);
   }
   return bound;
-}
-
-// True if every match must start at the beginning of the text: the pattern opens with '^' and
-// has no '|' outside parentheses (in "^a|b" only the first branch is anchored).
-bool AnchoredAtStart(std::string_view p) {
-  if (p.starts_with("(?i)")) p.remove_prefix(4);
-  if (!p.starts_with("^")) return false;
-  int depth = 0;
-  bool in_class = false;
-  for (size_t i = 0; i < p.size(); ++i) {
-    char c = p[i];
-    if (c == '\\') {
-      ++i;  // the escaped character is literal
-    } else if (in_class) {
-      in_class = c != ']';
-    } else if (c == '[') {
-      in_class = true;
-      if (i + 1 < p.size() && p[i + 1] == '^') ++i;
-      if (i + 1 < p.size() && p[i + 1] == ']') ++i;  // a leading ']' is literal
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      return false;
-    }
-  }
-  return true;
 }
 
 // Numbers a class~ or path~ predicate of `rule` and adds its pattern to its kind's set.
