@@ -138,6 +138,14 @@ TEST(RuleSetTest, OnlyTheFirstBranchOfCaretAOrBIsAnchored) {
   EXPECT_EQ(MatchOf(*set, "a|y"), Ints({}));
 }
 
+TEST(RuleSetTest, ABracketInsideAClassOpensNoGroup) {
+  // The '(' is a member of the class: the '|' after it splits the whole pattern.
+  auto set = MustCompile({{"r.rules", "ui drop /^a[[:digit:](]|zebra/\n"}});
+  ASSERT_NE(set, nullptr);
+  EXPECT_EQ(MatchOf(*set, "a("), Ints({0}));
+  EXPECT_EQ(MatchOf(*set, "the zebra"), Ints({0}));
+}
+
 TEST(RuleSetTest, MatchWithNoPatternsFindsNothing) {
   std::unique_ptr<RuleSet> set = MustCompile({{"p.rules", "caption drop words>3\n"}});
   ASSERT_NE(set, nullptr);
