@@ -7,6 +7,7 @@
 #include <cctype>
 #include <charconv>
 #include <climits>
+#include <span>
 
 #include "rules/pattern_syntax.h"
 #include "utf8.h"
@@ -33,27 +34,41 @@ struct Scratch {
   }
 };
 
-// Where the lines are in the scanned buffer, the page's line behind each (null: the same
-// index), and the (line, id) pairs found so far.
+// Where the lines are in a scanned buffer, and the (line, id) pairs found so far. A page
+// scanned where it lies has its own lines' spans; a buffer of copied lines has begins and
+// ends, and the page's line behind each (page_lines, null: the same index).
 struct ScanState {
-  const std::vector<uint32_t>* begins;
-  const std::vector<uint32_t>* ends;
-  std::vector<std::pair<uint32_t, uint32_t>>* found;
+  std::span<const Line> lines;
+  const std::vector<uint32_t>* begins = nullptr;
+  const std::vector<uint32_t>* ends = nullptr;
   const std::vector<uint32_t>* page_lines = nullptr;
+  std::vector<std::pair<uint32_t, uint32_t>>* found = nullptr;
 };
+
+// The page's line whose span [begin, end] holds offset `to` of the scanned buffer, or -1: an
+// empty match at a line's start ends at its begin, a match up to `$` ends at its end (the
+// '\n' after it).
+int64_t LineAt(const ScanState& st, uint64_t to) {
+  if (st.begins == nullptr) {
+    auto it = std::upper_bound(st.lines.begin(), st.lines.end(), to,
+                               [](uint64_t offset, const Line& l) { return offset < l.begin; });
+    if (it == st.lines.begin() || to > it[-1].end) return -1;
+    return it - st.lines.begin() - 1;
+  }
+  auto it = std::upper_bound(st.begins->begin(), st.begins->end(), to);
+  if (it == st.begins->begin()) return -1;
+  const size_t k = static_cast<size_t>(it - st.begins->begin()) - 1;
+  if (to > (*st.ends)[k]) return -1;
+  return st.page_lines != nullptr ? (*st.page_lines)[k] : k;
+}
 
 int OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/,
             void* context) {
   const ScanState& st = *static_cast<const ScanState*>(context);
-  // The line whose span [begin, end] holds the match's end: an empty match at a line's start
-  // ends at its begin, a match up to `$` ends at its end (the '\n' after it).
-  auto it = std::upper_bound(st.begins->begin(), st.begins->end(), to);
-  if (it == st.begins->begin()) return 0;
-  uint32_t line = static_cast<uint32_t>(it - st.begins->begin()) - 1;
-  if (to > (*st.ends)[line]) return 0;
-  if (st.page_lines != nullptr) line = (*st.page_lines)[line];
+  const int64_t line = LineAt(st, to);
+  if (line < 0) return 0;
   // A pattern reports every end offset of a match (a* would report every byte): keep one.
-  std::pair<uint32_t, uint32_t> hit{line, id};
+  const std::pair<uint32_t, uint32_t> hit{static_cast<uint32_t>(line), id};
   if (st.found->empty() || st.found->back() != hit) st.found->push_back(hit);
   return 0;
 }
@@ -290,28 +305,46 @@ void LineCandidates::Everything(size_t n) {
 
 void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size_t max_line_bytes,
                      LineCandidates& out) const {
-  // The patterns expect a '\n' before every line (ForLines), and Hyperscan's $ holds only
-  // before one. When each line fills its text line (no indent, no '\r'), the page is scanned
-  // where it lies, and a first line at its very start once more after a '\n' (copying the
-  // page to put one in front cost more than the second scan); else the trimmed lines are
-  // copied, each after a '\n'.
-  thread_local std::vector<uint32_t> begins, ends;
-  thread_local std::string buffer;
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> found;
+  thread_local std::string buffer, digit_buffer;
+  thread_local std::vector<uint32_t> begins, ends, digit_begins, digit_ends, digit_lines;
+  found.clear();
+  // One pass over the lines: whether each fills its text line (no indent, no '\r'); the lines
+  // that start with a digit, copied after a '\n' each for the digit-led patterns; and the
+  // lines longer than RE2 sees (only their head, where `$` matches early): every pattern.
   bool flush = true;
-  for (const Line& l : lines) {
-    if ((l.begin > 0 && text[l.begin - 1] != '\n') ||
-        (l.end < text.size() && text[l.end] != '\n')) {
-      flush = false;
-      break;
+  digit_buffer.assign(1, '\n');
+  digit_begins.clear();
+  digit_ends.clear();
+  digit_lines.clear();
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    flush = flush && (l.begin == 0 || text[l.begin - 1] == '\n') &&
+            (l.end == text.size() || text[l.end] == '\n');
+    if (l.end - l.begin > max_line_bytes) {
+      found.emplace_back(static_cast<uint32_t>(i), LineCandidates::kEverything);
     }
+    const std::string_view line = l.Text(text);
+    if (digit_db_ == nullptr || line.empty() || static_cast<unsigned char>(line[0] - '0') >= 10) {
+      continue;
+    }
+    digit_begins.push_back(static_cast<uint32_t>(digit_buffer.size()));
+    digit_buffer.append(line);
+    digit_ends.push_back(static_cast<uint32_t>(digit_buffer.size()));
+    digit_buffer.push_back('\n');
+    digit_lines.push_back(static_cast<uint32_t>(i));
   }
-  begins.clear();
-  ends.clear();
+  // The patterns expect a '\n' before every line (ForLines), and Hyperscan's $ holds only
+  // before one. A page whose lines fill their text lines is scanned where it lies, and a first
+  // line at its very start once more after a '\n' (copying the page to put one in front cost
+  // more than the second scan); else the trimmed lines are copied, each after a '\n'.
   std::string_view scanned = text;
-  if (flush) {
-    for (const Line& l : lines) begins.push_back(l.begin), ends.push_back(l.end);
-  } else {
+  ScanState page{lines};
+  page.found = &found;
+  if (!flush) {
     buffer.assign(1, '\n');
+    begins.clear();
+    ends.clear();
     for (const Line& l : lines) {
       begins.push_back(static_cast<uint32_t>(buffer.size()));
       buffer.append(l.Text(text));
@@ -319,44 +352,26 @@ void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size
       buffer.push_back('\n');
     }
     scanned = buffer;
+    page = {{}, &begins, &ends, nullptr, &found};
   }
 
   thread_local Scratch scratch;
-  thread_local std::vector<std::pair<uint32_t, uint32_t>> found;
-  found.clear();
   auto scan = [&](const hs_database_t* db, std::string_view bytes, ScanState state) {
     return db == nullptr || (bytes.size() <= UINT_MAX &&
                              hs_scan(db, bytes.data(), static_cast<unsigned>(bytes.size()), 0,
                                      scratch.s, OnMatch, &state) == HS_SUCCESS);
   };
-  bool ok = scratch.For(db_, digit_db_) && scan(db_, scanned, {&begins, &ends, &found});
+  bool ok = scratch.For(db_, digit_db_) && scan(db_, scanned, page);
   if (ok && flush && !lines.empty() && lines[0].begin == 0) {
-    buffer.assign(1, '\n');
-    buffer.append(lines[0].Text(text));
+    thread_local std::string first_line;
+    first_line.assign(1, '\n');
+    first_line.append(lines[0].Text(text));
     thread_local std::vector<uint32_t> first_begin(1, 1), first_end(1);
-    first_end[0] = static_cast<uint32_t>(buffer.size());
-    ok = scan(db_, buffer, {&first_begin, &first_end, &found});  // finds line 0's, as line 0
+    first_end[0] = static_cast<uint32_t>(first_line.size());
+    ok = scan(db_, first_line, {{}, &first_begin, &first_end, nullptr, &found});  // as line 0
   }
-  // The digit-led patterns see only the lines that start with a digit, each after a '\n'.
-  if (ok && digit_db_ != nullptr) {
-    thread_local std::string digit_buffer;
-    thread_local std::vector<uint32_t> digit_begins, digit_ends, digit_lines;
-    digit_buffer.assign(1, '\n');
-    digit_begins.clear();
-    digit_ends.clear();
-    digit_lines.clear();
-    for (size_t i = 0; i < lines.size(); ++i) {
-      const std::string_view line = lines[i].Text(text);
-      if (line.empty() || static_cast<unsigned char>(line[0] - '0') >= 10) continue;
-      digit_begins.push_back(static_cast<uint32_t>(digit_buffer.size()));
-      digit_buffer.append(line);
-      digit_ends.push_back(static_cast<uint32_t>(digit_buffer.size()));
-      digit_buffer.push_back('\n');
-      digit_lines.push_back(static_cast<uint32_t>(i));
-    }
-    if (!digit_lines.empty()) {
-      ok = scan(digit_db_, digit_buffer, {&digit_begins, &digit_ends, &found, &digit_lines});
-    }
+  if (ok && !digit_lines.empty()) {
+    ok = scan(digit_db_, digit_buffer, {{}, &digit_begins, &digit_ends, &digit_lines, &found});
   }
   if (!ok) {
     out.Everything(lines.size());  // unsure: let RE2 see every line
@@ -366,17 +381,9 @@ void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size
   for (std::string_view guard : PrefilterGuards()) {
     for (size_t at = scanned.find(guard); at != std::string_view::npos;
          at = scanned.find(guard, at + 1)) {
-      auto it = std::upper_bound(begins.begin(), begins.end(), at);
-      if (it == begins.begin()) continue;
-      const size_t line = static_cast<size_t>(it - begins.begin()) - 1;
-      if (at + guard.size() <= ends[line]) {
+      if (const int64_t line = LineAt(page, at + guard.size()); line >= 0) {
         found.emplace_back(static_cast<uint32_t>(line), LineCandidates::kEverything);
       }
-    }
-  }
-  for (size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].end - lines[i].begin > max_line_bytes) {
-      found.emplace_back(static_cast<uint32_t>(i), LineCandidates::kEverything);
     }
   }
   // Matches arrive by end offset, so nearly in line order already.
