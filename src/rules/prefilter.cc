@@ -34,14 +34,32 @@ struct Scratch {
   }
 };
 
-// Where the lines are in a scanned buffer, and the (line, id) pairs found so far. A page
-// scanned where it lies has its own lines' spans; a buffer of copied lines has begins and
-// ends, and the page's line behind each (page_lines, null: the same index).
+// Lines copied into one buffer, each after a '\n' (the patterns expect one before every
+// line), with their spans there and the page's line behind each.
+struct CopiedLines {
+  std::string buffer;
+  std::vector<uint32_t> begins, ends, page_lines;
+
+  void Clear() {
+    buffer.assign(1, '\n');
+    begins.clear();
+    ends.clear();
+    page_lines.clear();
+  }
+  void Add(std::string_view line, size_t page_line) {
+    begins.push_back(static_cast<uint32_t>(buffer.size()));
+    buffer.append(line);
+    ends.push_back(static_cast<uint32_t>(buffer.size()));
+    buffer.push_back('\n');
+    page_lines.push_back(static_cast<uint32_t>(page_line));
+  }
+};
+
+// Where the lines are in a scanned buffer, and the (line, id) pairs found so far: a page
+// scanned where it lies has its own lines' spans, else `copied` holds them.
 struct ScanState {
   std::span<const Line> lines;
-  const std::vector<uint32_t>* begins = nullptr;
-  const std::vector<uint32_t>* ends = nullptr;
-  const std::vector<uint32_t>* page_lines = nullptr;
+  const CopiedLines* copied = nullptr;
   std::vector<std::pair<uint32_t, uint32_t>>* found = nullptr;
 };
 
@@ -49,17 +67,18 @@ struct ScanState {
 // empty match at a line's start ends at its begin, a match up to `$` ends at its end (the
 // '\n' after it).
 int64_t LineAt(const ScanState& st, uint64_t to) {
-  if (st.begins == nullptr) {
+  if (st.copied == nullptr) {
     auto it = std::upper_bound(st.lines.begin(), st.lines.end(), to,
                                [](uint64_t offset, const Line& l) { return offset < l.begin; });
     if (it == st.lines.begin() || to > it[-1].end) return -1;
     return it - st.lines.begin() - 1;
   }
-  auto it = std::upper_bound(st.begins->begin(), st.begins->end(), to);
-  if (it == st.begins->begin()) return -1;
-  const size_t k = static_cast<size_t>(it - st.begins->begin()) - 1;
-  if (to > (*st.ends)[k]) return -1;
-  return st.page_lines != nullptr ? (*st.page_lines)[k] : k;
+  const std::vector<uint32_t>& begins = st.copied->begins;
+  auto it = std::upper_bound(begins.begin(), begins.end(), to);
+  if (it == begins.begin()) return -1;
+  const size_t k = static_cast<size_t>(it - begins.begin()) - 1;
+  if (to > st.copied->ends[k]) return -1;
+  return st.copied->page_lines[k];
 }
 
 int OnMatch(unsigned id, unsigned long long /*from*/, unsigned long long to, unsigned /*flags*/,
@@ -306,17 +325,13 @@ void LineCandidates::Everything(size_t n) {
 void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size_t max_line_bytes,
                      LineCandidates& out) const {
   thread_local std::vector<std::pair<uint32_t, uint32_t>> found;
-  thread_local std::string buffer, digit_buffer;
-  thread_local std::vector<uint32_t> begins, ends, digit_begins, digit_ends, digit_lines;
+  thread_local CopiedLines copied, digit_lines, first_line;
   found.clear();
   // One pass over the lines: whether each fills its text line (no indent, no '\r'); the lines
-  // that start with a digit, copied after a '\n' each for the digit-led patterns; and the
-  // lines longer than RE2 sees (only their head, where `$` matches early): every pattern.
+  // that start with a digit, copied for the digit-led patterns; and the lines longer than RE2
+  // sees (only their head, where `$` matches early): every pattern.
   bool flush = true;
-  digit_buffer.assign(1, '\n');
-  digit_begins.clear();
-  digit_ends.clear();
-  digit_lines.clear();
+  digit_lines.Clear();
   for (size_t i = 0; i < lines.size(); ++i) {
     const Line& l = lines[i];
     flush = flush && (l.begin == 0 || text[l.begin - 1] == '\n') &&
@@ -325,34 +340,21 @@ void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size
       found.emplace_back(static_cast<uint32_t>(i), LineCandidates::kEverything);
     }
     const std::string_view line = l.Text(text);
-    if (digit_db_ == nullptr || line.empty() || static_cast<unsigned char>(line[0] - '0') >= 10) {
-      continue;
+    if (digit_db_ != nullptr && !line.empty() && static_cast<unsigned char>(line[0] - '0') < 10) {
+      digit_lines.Add(line, i);
     }
-    digit_begins.push_back(static_cast<uint32_t>(digit_buffer.size()));
-    digit_buffer.append(line);
-    digit_ends.push_back(static_cast<uint32_t>(digit_buffer.size()));
-    digit_buffer.push_back('\n');
-    digit_lines.push_back(static_cast<uint32_t>(i));
   }
-  // The patterns expect a '\n' before every line (ForLines), and Hyperscan's $ holds only
-  // before one. A page whose lines fill their text lines is scanned where it lies, and a first
-  // line at its very start once more after a '\n' (copying the page to put one in front cost
-  // more than the second scan); else the trimmed lines are copied, each after a '\n'.
+  // Hyperscan's $ holds only before a '\n'. A page whose lines fill their text lines is
+  // scanned where it lies, and a first line at its very start once more after a '\n'
+  // (copying the page to put one in front cost more than the second scan); else the trimmed
+  // lines are copied.
   std::string_view scanned = text;
-  ScanState page{lines};
-  page.found = &found;
+  ScanState page{lines, nullptr, &found};
   if (!flush) {
-    buffer.assign(1, '\n');
-    begins.clear();
-    ends.clear();
-    for (const Line& l : lines) {
-      begins.push_back(static_cast<uint32_t>(buffer.size()));
-      buffer.append(l.Text(text));
-      ends.push_back(static_cast<uint32_t>(buffer.size()));
-      buffer.push_back('\n');
-    }
-    scanned = buffer;
-    page = {{}, &begins, &ends, nullptr, &found};
+    copied.Clear();
+    for (size_t i = 0; i < lines.size(); ++i) copied.Add(lines[i].Text(text), i);
+    scanned = copied.buffer;
+    page.copied = &copied;
   }
 
   thread_local Scratch scratch;
@@ -363,15 +365,12 @@ void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size
   };
   bool ok = scratch.For(db_, digit_db_) && scan(db_, scanned, page);
   if (ok && flush && !lines.empty() && lines[0].begin == 0) {
-    thread_local std::string first_line;
-    first_line.assign(1, '\n');
-    first_line.append(lines[0].Text(text));
-    thread_local std::vector<uint32_t> first_begin(1, 1), first_end(1);
-    first_end[0] = static_cast<uint32_t>(first_line.size());
-    ok = scan(db_, first_line, {{}, &first_begin, &first_end, nullptr, &found});  // as line 0
+    first_line.Clear();
+    first_line.Add(lines[0].Text(text), 0);
+    ok = scan(db_, first_line.buffer, {{}, &first_line, &found});
   }
-  if (ok && !digit_lines.empty()) {
-    ok = scan(digit_db_, digit_buffer, {{}, &digit_begins, &digit_ends, &digit_lines, &found});
+  if (ok && !digit_lines.page_lines.empty()) {
+    ok = scan(digit_db_, digit_lines.buffer, {{}, &digit_lines, &found});
   }
   if (!ok) {
     out.Everything(lines.size());  // unsure: let RE2 see every line

@@ -62,6 +62,7 @@ bool CompileImage(const std::vector<const char*>& expressions, const std::vector
                           hs_serialized_database_size(bytes, length, &size) == HS_SUCCESS;
   hs_free_database(db);
   if (!serialized) {
+    std::free(bytes);  // null, or serialized but unreadable
     message = "hs_serialize_database failed";
     return false;
   }
