@@ -105,18 +105,20 @@ size_t CountWord(std::string_view text, size_t i, char32_t& last_significant, Li
       return i;
     }
     ++line.nonspace;
-    if (IsCjk(c)) {
-      end_word(at);
-      ++line.words;
-      ++line.alpha_words;
-      last_significant = c;
-      continue;
-    }
-    if (IsCjkPunct(c)) {
-      if (IsCjkTerminal(c)) ++line.sentences;
-      end_word(at);
-      last_significant = c;
-      continue;
+    if (c >= 0x3000) {  // CJK or full-width marks; most words here just hold a curly quote
+      if (IsCjk(c)) {
+        end_word(at);
+        ++line.words;
+        ++line.alpha_words;
+        last_significant = c;
+        continue;
+      }
+      if (IsCjkPunct(c)) {
+        if (IsCjkTerminal(c)) ++line.sentences;
+        end_word(at);
+        last_significant = c;
+        continue;
+      }
     }
     if (word_start == std::string_view::npos) {
       word_start = at;
@@ -150,18 +152,27 @@ char32_t LastSignificant(std::string_view run) {
 }
 
 // ComputeTextFeatures, where `readable` (>= text.size()) bytes from text.data() may be read.
-void ComputeFeatures(std::string_view text, size_t readable, Line& out) {
+// With `bits`, the text is a whole line of the page CountAsciiLines scanned, at `offset`, and
+// its runs of ASCII words are counted from the bits instead of read again.
+void ComputeFeatures(std::string_view text, size_t readable, Line& out,
+                     const PageBits* bits = nullptr, size_t offset = 0) {
   // Counts locally: stores through `out` could alias the text (a char buffer), which would
   // force every counter back to memory on each byte.
   Line line;
   char32_t last_significant = 0;
   const size_t n = text.size();
-  // Runs of ASCII words go to CountAsciiWords; a word with any other byte, or one of 64 bytes
-  // or more, to CountWord. Each starts after a space (or at the start), with nothing pending.
+  // Runs of ASCII words go to CountAsciiWords (or CountAsciiRun); a word with any other byte,
+  // or one of 64 bytes or more, to CountWord. Each starts after a space (or at the start), with
+  // nothing pending.
   for (size_t i = 0; i < n;) {
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       const size_t run = i;
-      i = CountAsciiWords(text, readable, i, line);
+      // The bits know a word starts at i only after an ASCII space (not after, say, U+00A0).
+      if (bits != nullptr && (i == 0 || static_cast<unsigned char>(text[i - 1]) < 0x80)) {
+        i = CountAsciiRun(*bits, offset + i, offset + n, line) - offset;
+      } else {
+        i = CountAsciiWords(text, readable, i, line);
+      }
       if (i == n) {
         last_significant = LastSignificant(text.substr(run));
         break;
@@ -203,7 +214,6 @@ void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line
       line.number = number;
       line.index = static_cast<uint32_t>(lines.size() - 1);
       line.blank_before = prev_blank;
-      ComputeFeatures(page.substr(b, std::min(e - b, max_line_bytes)), page.size() - b, line);
       std::string_view text = page.substr(b, e - b);
       if (line.index == 0) {
         first = text;
@@ -216,6 +226,28 @@ void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line
     pos = nl + 1;
   }
   if (!lines.empty()) lines.back().blank_after = true;
+
+  // Features: ASCII lines in one pass over the page, then the others from its bits, each up
+  // to its first non-ASCII word, and code point by code point from there.
+  thread_local PageBits bits;
+  thread_local std::vector<uint32_t> others;
+  others.clear();
+  CountAsciiLines(page, lines, max_line_bytes, bits, others);
+  auto other = others.begin();
+  for (Line& line : lines) {
+    const std::string_view text = line.Text(page);
+    if (other == others.end() || *other != line.index) {
+      line.terminal = IsTerminal(LastSignificant(text));
+      line.sentences += line.terminal;
+      continue;
+    }
+    ++other;
+    if (text.size() > max_line_bytes) {  // cut mid-word, where the bits see the word go on
+      ComputeFeatures(text.substr(0, max_line_bytes), page.size() - line.begin, line);
+    } else {
+      ComputeFeatures(text, page.size() - line.begin, line, &bits, line.begin);
+    }
+  }
 }
 
 }  // namespace winnow
