@@ -139,7 +139,7 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     Rank best{};
     for (int r : candidates) {
       const Rule& rule = all[r];
-      if (!active[r] || !EvaluateAll(rule, ctx)) continue;
+      if (!active[r] || !rules.MayFire(r, line) || !EvaluateAll(rule, ctx)) continue;
       if (rule.action == Action::kMain) {
         hinted[i] = 1;
         continue;

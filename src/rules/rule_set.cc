@@ -18,14 +18,19 @@ namespace {
 
 // The most words a line may have for the rule to fire, from its words<=N / words<N
 // predicates; UINT32_MAX when it has none.
-uint32_t MaxWords(const Rule& r) {
-  uint32_t bound = UINT32_MAX;
+// What a rule's words<=N and line=N predicates (not negated) allow, for RuleSet::MayFire.
+RuleSet::Gate GateOf(const Rule& r) {
+  RuleSet::Gate gate;
   for (const Predicate& p : r.predicates) {
-    if (p.feature != Feature::kWords || p.negate || p.number < 1) continue;
-    if (p.op == Op::kLe) bound = std::min<uint32_t>(bound, static_cast<uint32_t>(p.number));
-    if (p.op == Op::kLt) bound = std::min<uint32_t>(bound, static_cast<uint32_t>(p.number) - 1);
+    if (p.negate || p.number < 1) continue;
+    const auto n = static_cast<uint32_t>(p.number);
+    if (p.feature == Feature::kWords && p.op == Op::kLe)
+      gate.max_words = std::min(gate.max_words, n);
+    if (p.feature == Feature::kWords && p.op == Op::kLt)
+      gate.max_words = std::min(gate.max_words, n - 1);
+    if (p.feature == Feature::kLine && p.op == Op::kEq && p.number == n) gate.line = n;
   }
-  return bound;
+  return gate;
 }
 
 // Numbers a class~ or path~ predicate of `rule` and adds its pattern to its kind's set.
@@ -129,7 +134,7 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
   set->unanchored_.set = std::make_unique<RE2::Set>(re_options, RE2::UNANCHORED);
   for (size_t i = 0; i < set->rules_.size(); ++i) {
     const Rule& r = set->rules_[i];
-    set->max_words_.push_back(MaxWords(r));
+    set->gates_.push_back(GateOf(r));
     if (!r.re) {
       set->unpatterned_.push_back(static_cast<int>(i));
       continue;
@@ -146,7 +151,7 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
       continue;
     }
     target.to_rule.push_back(static_cast<int>(i));
-    target.max_words = std::max(target.max_words, set->max_words_.back());
+    target.max_words = std::max(target.max_words, set->gates_.back().max_words);
   }
   if (!set->prefiltered_.empty()) set->prefilter_ = prefilter;
   // The prefilter's patterns are the default rules', which the tests compile within the
@@ -204,7 +209,7 @@ void RuleSet::Match(std::string_view text, std::vector<int>& hits, uint32_t word
   }
   // Where Hyperscan's answer is exact (prefilter.h), RE2 neither compiles nor matches again.
   auto check = [&](int r, bool exact) {
-    if (words <= max_words_[r] && (exact || RE2::PartialMatch(text, rules_[r].re->get()))) {
+    if (words <= gates_[r].max_words && (exact || RE2::PartialMatch(text, rules_[r].re->get()))) {
       hits.push_back(r);
     }
   };

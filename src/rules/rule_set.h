@@ -73,6 +73,18 @@ class RuleSet {
   // `file:line` of rule i.
   std::string Origin(int i) const;
 
+  // What rule i's predicates words<=N and line=N allow, checked before the others.
+  struct Gate {
+    uint32_t max_words = UINT32_MAX;
+    uint32_t line = 0;  // 1-based; 0: any
+  };
+  // False if rule i cannot fire on `line` for its words or its position: a cheap test before
+  // EvaluateAll, which every line would otherwise pay for each rule without a pattern.
+  bool MayFire(int i, const Line& line) const {
+    const Gate& g = gates_[i];
+    return line.words <= g.max_words && (g.line == 0 || g.line == line.index + 1);
+  }
+
  private:
   RuleSet() = default;
   std::vector<Rule> rules_;
@@ -96,7 +108,7 @@ class RuleSet {
   const Prefilter* prefilter_ = nullptr;       // shared by every RuleSet; null: none
   std::vector<int> prefiltered_;               // rules whose pattern the prefilter holds
   std::vector<std::vector<int>> rules_of_id_;  // prefilter database id -> rule indices
-  std::vector<uint32_t> max_words_;            // rule index -> its words<=N bound
+  std::vector<Gate> gates_;                    // rule index -> its Gate
   std::vector<int> unpatterned_;
   PredicateSets predicate_sets_;
 };

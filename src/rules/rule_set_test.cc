@@ -46,6 +46,36 @@ TEST(RuleSetTest, ErrorsOfEveryFileInOneRuleError) {
             "c.rules:2:15: bad pattern: missing ): (");
 }
 
+// MayFire reads words<=N, words<N and line=N; it must never rule out a line the predicates
+// would let through (negated or other predicates give no bound).
+TEST(RuleSetTest, MayFireFollowsWordAndLineBounds) {
+  std::unique_ptr<RuleSet> set = MustCompile({{"g.rules",
+                                               "title drop line=2 words<=3\n"
+                                               "ui drop words<4 !punct\n"
+                                               "nav drop !line=1 !words<=2\n"
+                                               "meta drop line>=2 words>=5\n"}});
+  ASSERT_NE(set, nullptr);
+  auto line = [](uint32_t index, uint32_t words) {
+    Line l;
+    l.index = index;
+    l.words = words;
+    return l;
+  };
+  EXPECT_TRUE(set->MayFire(0, line(1, 3)));
+  EXPECT_FALSE(set->MayFire(0, line(1, 4)));
+  EXPECT_FALSE(set->MayFire(0, line(0, 3)));
+  EXPECT_FALSE(set->MayFire(0, line(2, 1)));
+  EXPECT_TRUE(set->MayFire(1, line(9, 3)));
+  EXPECT_FALSE(set->MayFire(1, line(9, 4)));
+  for (int rule : {2, 3}) {
+    for (uint32_t index : {0u, 1u, 7u}) {
+      for (uint32_t words : {0u, 2u, 3u, 100u}) {
+        EXPECT_TRUE(set->MayFire(rule, line(index, words))) << rule << " " << index << " " << words;
+      }
+    }
+  }
+}
+
 TEST(RuleSetTest, OneBadFileMeansNoRuleSetAtAll) {
   // Through the public API: the good rules of a set that does not compile are never used.
   TempDir tmp;
