@@ -133,7 +133,11 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
   thread_local std::vector<Line> lines;
   thread_local Classification c;
   if (Status s = deadline.Check("parsing"); !s.ok()) return s;
-  ComputeLines(page.text, options_.max_line_bytes, lines);
+  if (!ComputeLines(page.text, options_.max_line_bytes, lines, options_.max_document_lines)) {
+    return Status::LimitExceeded("document has more than " +
+                                 std::to_string(options_.max_document_lines) +
+                                 " non-blank lines (--max-lines)");
+  }
   if (Status s = deadline.Check("line features"); !s.ok()) return s;
   const RuleSet* leased = pool_->Take();  // no other call uses this copy meanwhile
   Classify(leased ? *leased : *rules_, page, lines, options_.max_line_bytes, c);

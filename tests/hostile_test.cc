@@ -228,6 +228,19 @@ TEST_F(HostileTest, DomNodeLimitFailsOnlyThatPage) {
   EXPECT_FALSE(std::filesystem::exists(out() + "/many.txt"));
 }
 
+TEST_F(HostileTest, LineLimitFailsOnlyThatDocument) {
+  std::string many;
+  for (int i = 0; i < 3000; ++i) many += "a\n\n";
+  Add("many.txt", many);
+  Add("fits.txt", many.substr(0, 1000 * 3));  // 1,000 non-blank lines: at the limit
+  ShellRun run = Clean("--max-lines 1000");
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_TRUE(Contains(run.err, "/many.txt: document has more than 1000 non-blank lines"))
+      << run.err;
+  EXPECT_FALSE(std::filesystem::exists(out() + "/many.txt"));
+  EXPECT_TRUE(std::filesystem::exists(out() + "/fits.txt"));
+}
+
 TEST_F(HostileTest, TimeLimitPerDocumentIsAnErrorForThatDocument) {
   std::string p = std::string("<p>") + kArticle + "</p>";
   std::string page;

@@ -26,6 +26,10 @@ struct Options {
   // Lines longer than this are classified on their first max_line_bytes bytes only.
   // --max-line-bytes
   size_t max_line_bytes = 1u << 20;
+  // Documents with more non-blank lines are rejected with an error: each line's features and
+  // decision take about 120 bytes, so a 64 MiB file of one-letter lines would need 3.5 GB.
+  // --max-lines
+  size_t max_document_lines = 1'000'000;
   // Deepest DOM nesting walked in HTML; deeper content is flattened.  --max-dom-depth
   int max_dom_depth = 400;
   // HTML with more elements is rejected with an error; Gumbo's tree takes about 400 bytes

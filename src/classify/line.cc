@@ -191,7 +191,8 @@ void ComputeTextFeatures(std::string_view text, Line& line) {
   ComputeFeatures(text, text.size(), line);
 }
 
-void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line>& lines) {
+bool ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line>& lines,
+                  size_t max_lines) {
   lines.clear();
   uint32_t number = 0;
   bool prev_blank = true;
@@ -208,6 +209,10 @@ void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line
       if (!lines.empty()) lines.back().blank_after = true;
       prev_blank = true;
     } else {
+      if (lines.size() == max_lines) {
+        lines.clear();
+        return false;
+      }
       Line& line = lines.emplace_back();
       line.begin = static_cast<uint32_t>(b);
       line.end = static_cast<uint32_t>(e);
@@ -248,6 +253,7 @@ void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line
       ComputeFeatures(text, page.size() - line.begin, line, &bits, line.begin);
     }
   }
+  return true;
 }
 
 }  // namespace winnow

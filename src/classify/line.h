@@ -3,6 +3,7 @@
 #ifndef WINNOW_SRC_CLASSIFY_LINE_H_
 #define WINNOW_SRC_CLASSIFY_LINE_H_
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -41,8 +42,10 @@ struct Line {
 void ComputeTextFeatures(std::string_view text, Line& line);
 
 // Splits page text into its non-blank lines with all features; `max_line_bytes` caps how much
-// of a line the features read (the whole line is still kept).
-void ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line>& lines);
+// of a line the features read (the whole line is still kept). False, with `lines` empty, when
+// the page has more than `max_lines` non-blank lines (then nothing is computed for them).
+bool ComputeLines(std::string_view page, size_t max_line_bytes, std::vector<Line>& lines,
+                  size_t max_lines = SIZE_MAX);
 
 }  // namespace winnow
 

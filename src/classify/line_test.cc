@@ -232,6 +232,17 @@ TEST(LineTest, ComputeLinesClearsItsOutput) {
   EXPECT_EQ(lines.size(), 1u);
 }
 
+TEST(LineTest, MaxLinesCountsNonBlankLines) {
+  std::vector<Line> lines;
+  const std::string page = "one\n\n  \ntwo\nthree\n\n";
+  EXPECT_TRUE(ComputeLines(page, 100, lines, 3));
+  EXPECT_EQ(lines.size(), 3u);
+  EXPECT_FALSE(ComputeLines(page, 100, lines, 2));
+  EXPECT_TRUE(lines.empty());
+  EXPECT_FALSE(ComputeLines(page, 100, lines, 0));
+  EXPECT_TRUE(ComputeLines("\n \n", 100, lines, 0));
+}
+
 TEST(LineTest, MaxLineBytesCapsFeaturesNotText) {
   const std::string page = "first\naaa bbb ccc ddd. eee\nlast";
   std::vector<Line> l = Lines(page, 7);

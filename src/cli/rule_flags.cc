@@ -17,6 +17,8 @@ void AddRuleFlags(po::options_description& desc, Options& o) {
       "largest document accepted, bytes (larger: an error for that document)")(
       "max-line-bytes", po::value(&o.max_line_bytes)->default_value(o.max_line_bytes),
       "bytes of a line that rules and features read")(
+      "max-lines", po::value(&o.max_document_lines)->default_value(o.max_document_lines),
+      "most non-blank lines in a document (more: an error for that document)")(
       "max-dom-depth", po::value(&o.max_dom_depth)->default_value(o.max_dom_depth),
       "deepest HTML nesting walked; deeper content is flattened")(
       "max-dom-nodes", po::value(&o.max_dom_nodes)->default_value(o.max_dom_nodes),
