@@ -1,5 +1,8 @@
 #include "rules/pattern_syntax.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace winnow {
 namespace {
 
@@ -38,7 +41,109 @@ size_t ClassEnd(std::string_view p, size_t i) {
   return i < p.size() ? i : p.size();
 }
 
+// Where the escape at p[i] ('\\') ends: after \pN, \p{...}, \x{...}, \xHH, or the one
+// character escaped.
+size_t EscapeEnd(std::string_view p, size_t i) {
+  if (i + 1 >= p.size()) return p.size();
+  const char e = p[i + 1];
+  if ((e == 'p' || e == 'P' || e == 'x') && i + 2 < p.size() && p[i + 2] == '{') {
+    const size_t close = p.find('}', i + 3);
+    return close == std::string_view::npos ? p.size() : close + 1;
+  }
+  if (e == 'x') return std::min(p.size(), i + 4);
+  if (e == 'p' || e == 'P') return std::min(p.size(), i + 3);
+  return i + 2;
+}
+
+// Where the group that opens at p[i] ('(') ends: after its closing ')', or p.size().
+size_t GroupEnd(std::string_view p, size_t i) {
+  int depth = 0;
+  for (; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      i = EscapeEnd(p, i) - 1;
+    } else if (p[i] == '[') {
+      i = ClassEnd(p, i);
+    } else if (p[i] == '(') {
+      ++depth;
+    } else if (p[i] == ')' && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return p.size();
+}
+
+// Where the quantifier at p[i] ends (i itself if there is none), and whether it allows zero.
+size_t QuantifierEnd(std::string_view p, size_t i, bool* optional) {
+  *optional = false;
+  if (i >= p.size()) return i;
+  size_t end = i;
+  if (p[i] == '?' || p[i] == '*') {
+    *optional = true;
+    end = i + 1;
+  } else if (p[i] == '+') {
+    end = i + 1;
+  } else if (p[i] == '{') {
+    const size_t close = p.find('}', i);
+    const std::string_view body =
+        close == std::string_view::npos ? std::string_view() : p.substr(i + 1, close - i - 1);
+    if (body.empty() || body.find_first_not_of("0123456789,") != std::string_view::npos ||
+        body[0] == ',') {
+      return i;  // a literal '{'
+    }
+    *optional = body == "0" || body.starts_with("0,");
+    end = close + 1;
+  } else {
+    return i;
+  }
+  return end < p.size() && p[end] == '?' ? end + 1 : end;  // lazy
+}
+
 }  // namespace
+
+std::string_view DecidingPrefix(std::string_view p, bool* exact) {
+  *exact = true;
+  if (p.ends_with('$') || p.find("\\Q") != std::string_view::npos) return p;
+  // An octal escape (\123) runs over several characters: cut inside, it would change.
+  for (size_t i = p.find('\\'); i != std::string_view::npos; i = p.find('\\', i + 2)) {
+    if (i + 1 < p.size() && p[i + 1] >= '0' && p[i + 1] <= '9') return p;
+  }
+  // The top-level atoms: where each starts, and whether it is optional or a \b, \B.
+  struct Atom {
+    size_t begin;
+    bool optional, boundary;
+  };
+  std::vector<Atom> atoms;
+  for (size_t i = 0; i < p.size();) {
+    const size_t begin = i;
+    bool boundary = false;
+    if (p[i] == '|') return p;
+    if (p[i] == '\\') {
+      boundary = i + 1 < p.size() && (p[i + 1] == 'b' || p[i + 1] == 'B');
+      i = EscapeEnd(p, i);
+    } else if (p[i] == '[') {
+      i = std::min(p.size(), ClassEnd(p, i) + 1);
+    } else if (p[i] == '(') {
+      i = GroupEnd(p, i);
+    } else {
+      ++i;
+      while (i < p.size() && (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80) ++i;  // UTF-8
+    }
+    bool optional = false;
+    i = QuantifierEnd(p, i, &optional);
+    atoms.push_back({begin, optional, boundary});
+  }
+  size_t keep = atoms.size();
+  if (keep > 0 && atoms[keep - 1].boundary) {
+    --keep;
+    *exact = false;
+  }
+  while (keep > 0 && atoms[keep - 1].optional) --keep;
+  if (keep == 0) {
+    *exact = true;
+    return p;
+  }
+  return keep == atoms.size() ? p : p.substr(0, atoms[keep].begin);
+}
 
 bool AnchoredAtStart(std::string_view p) {
   if (p.starts_with("(?i)")) p.remove_prefix(4);

@@ -12,6 +12,15 @@ namespace winnow {
 // classes ([:alpha:]) included, so a '|' or '(' inside one is never taken for structure.
 bool AnchoredAtStart(std::string_view pattern);
 
+// The shortest prefix of `pattern` that a subject contains a match of exactly when it contains
+// a match of the whole: what may follow a match (a last atom that is optional, as in X?, X*,
+// X{0,n}, and so on back) changes only the match's end, never whether there is one. A final
+// \b or \B is dropped too, before those, and then the prefix's matches are a superset
+// (*exact false). The whole pattern when it has a '|' outside parentheses and classes, ends
+// with '$', holds \Q...\E or an octal escape, or is nothing but optional atoms. For scanners that
+// only need to know which lines match, and find "^\d{1,2}:\d{2}" cheaper than what follows it.
+std::string_view DecidingPrefix(std::string_view pattern, bool* exact);
+
 }  // namespace winnow
 
 #endif  // WINNOW_SRC_RULES_PATTERN_SYNTAX_H_

@@ -16,5 +16,43 @@ TEST(AnchoredAtStartTest, OnlyACaretWithNoTopLevelAlternative) {
   }
 }
 
+struct PrefixCase {
+  std::string_view pattern, prefix;
+  bool exact;
+};
+
+TEST(DecidingPrefixTest, DropsOptionalTailsAndAFinalBoundary) {
+  const PrefixCase cases[] = {
+      {R"(^\d{1,2}:\d{2} ?([AaPp]\.?[Mm]\.?)?( [A-Z]{2,4})?\b)", R"(^\d{1,2}:\d{2})", false},
+      {"abc(def)?", "abc", true},
+      {"abc(d|e)*x{0,3}y{0}z??", "abc", true},
+      {"ab\\\\?", "ab", true},             // an optional backslash
+      {"a\\p{Lu}?\\x{263A}*", "a", true},  // escapes with arguments
+      {"aé?", "a", true},                  // a multi-byte character is one atom
+      {"a[b?]?", "a", true},
+      {"(a)(b)*\\b", "(a)", false},
+      {"ab\\B", "ab", false},
+      {"a{2,3}", "a{2,3}", true},  // not optional
+      {"ab+", "ab+", true},
+      {"a{,2}", "a{,2}", true},  // a literal '{' in RE2
+      {"abc(def)?$", "abc(def)?$", true},
+      {"a|b?", "a|b?", true},
+      {"ab?|c", "ab?|c", true},
+      {"ab\\?", "ab\\?", true},  // a literal '?'
+      {"ab[?]", "ab[?]", true},
+      {"a\\Qb?\\E", "a\\Qb?\\E", true},
+      {"a\\123?", "a\\123?", true},  // an octal escape, not \12 and an optional 3
+      {"(x)?", "(x)?", true},        // nothing left to decide
+      {"\\bx?", "\\b", true},        // a boundary decides as well as a boundary and x?
+      {"(a\\)?)b?", "(a\\)?)", true},
+      {"[]?]c?", "[]?]", true},
+  };
+  for (const PrefixCase& c : cases) {
+    bool exact = !c.exact;
+    EXPECT_EQ(DecidingPrefix(c.pattern, &exact), c.prefix) << c.pattern;
+    EXPECT_EQ(exact, c.exact) << c.pattern;
+  }
+}
+
 }  // namespace
 }  // namespace winnow

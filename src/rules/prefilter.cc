@@ -263,7 +263,11 @@ bool ToHyperscan(std::string_view pattern, std::string* expression, unsigned* fl
       }
     }
   }
+  // Which lines match is decided before any optional tail: Hyperscan need not read it.
+  bool whole = true;
+  pattern = DecidingPrefix(pattern, &whole);
   *expression = ForLines(pattern, exact);
+  *exact = *exact && whole;
   return true;
 }
 
