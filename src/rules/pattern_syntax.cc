@@ -41,20 +41,6 @@ size_t ClassEnd(std::string_view p, size_t i) {
   return i < p.size() ? i : p.size();
 }
 
-// Where the escape at p[i] ('\\') ends: after \pN, \p{...}, \x{...}, \xHH, or the one
-// character escaped.
-size_t EscapeEnd(std::string_view p, size_t i) {
-  if (i + 1 >= p.size()) return p.size();
-  const char e = p[i + 1];
-  if ((e == 'p' || e == 'P' || e == 'x') && i + 2 < p.size() && p[i + 2] == '{') {
-    const size_t close = p.find('}', i + 3);
-    return close == std::string_view::npos ? p.size() : close + 1;
-  }
-  if (e == 'x') return std::min(p.size(), i + 4);
-  if (e == 'p' || e == 'P') return std::min(p.size(), i + 3);
-  return i + 2;
-}
-
 // Where the group that opens at p[i] ('(') ends: after its closing ')', or p.size().
 size_t GroupEnd(std::string_view p, size_t i) {
   int depth = 0;
@@ -99,6 +85,18 @@ size_t QuantifierEnd(std::string_view p, size_t i, bool* optional) {
 }
 
 }  // namespace
+
+size_t EscapeEnd(std::string_view p, size_t i) {
+  if (i + 1 >= p.size()) return p.size();
+  const char e = p[i + 1];
+  if ((e == 'p' || e == 'P' || e == 'x') && i + 2 < p.size() && p[i + 2] == '{') {
+    const size_t close = p.find('}', i + 3);
+    return close == std::string_view::npos ? p.size() : close + 1;
+  }
+  if (e == 'x') return std::min(p.size(), i + 4);
+  if (e == 'p' || e == 'P') return std::min(p.size(), i + 3);
+  return i + 2;
+}
 
 std::string_view DecidingPrefix(std::string_view p, bool* exact) {
   *exact = true;

@@ -2,6 +2,7 @@
 #ifndef WINNOW_SRC_RULES_PATTERN_SYNTAX_H_
 #define WINNOW_SRC_RULES_PATTERN_SYNTAX_H_
 
+#include <cstddef>
 #include <string_view>
 
 namespace winnow {
@@ -11,6 +12,10 @@ namespace winnow {
 // "^a|b" only the first branch is anchored). Classes are read as RE2 reads them, POSIX
 // classes ([:alpha:]) included, so a '|' or '(' inside one is never taken for structure.
 bool AnchoredAtStart(std::string_view pattern);
+
+// Where the escape at pattern[i] ('\\') ends: after \pN, \p{...}, \x{...}, \xHH, or the one
+// character escaped (octal escapes, which run on, are the caller's).
+size_t EscapeEnd(std::string_view pattern, size_t i);
 
 // The shortest prefix of `pattern` that a subject contains a match of exactly when it contains
 // a match of the whole: what may follow a match (a last atom that is optional, as in X?, X*,

@@ -102,18 +102,14 @@ bool PosixClassHoldsNewline(std::string_view cls) {
   return cls.starts_with("[:^") || cls == "[:space:]" || cls == "[:cntrl:]" || cls == "[:ascii:]";
 }
 
-// The argument of the escape \x or \p at pattern[i]: "{...}" or the next `width` characters.
-// Advances i to its last character.
-std::string_view EscapeArgument(std::string_view pattern, size_t& i, size_t width) {
-  size_t from = i + 1, to = std::min(i + width, pattern.size() - 1);
-  if (from < pattern.size() && pattern[from] == '{') {
-    to = pattern.find('}', from);
-    if (to == std::string_view::npos) to = pattern.size() - 1;
-    ++from;
-  }
-  std::string_view arg = pattern.substr(from, to + 1 - from);
+// The argument of the escape \x or \p whose letter is at pattern[i]: "{...}" or the characters
+// after it. Advances i to the escape's last character.
+std::string_view EscapeArgument(std::string_view pattern, size_t& i) {
+  const size_t end = EscapeEnd(pattern, i - 1);
+  std::string_view arg = pattern.substr(i + 1, end - i - 1);
+  if (arg.starts_with('{')) arg.remove_prefix(1);
   if (arg.ends_with('}')) arg.remove_suffix(1);
-  i = to;
+  i = end - 1;
   return arg;
 }
 
@@ -145,12 +141,12 @@ bool CopyEscape(std::string_view pattern, size_t& i, bool in_class, bool negated
       return negated;
     case 'p':
     case 'P': {
-      std::string_view name = EscapeArgument(pattern, i, 1);
+      std::string_view name = EscapeArgument(pattern, i);
       out.append(pattern.substr(at - 1, i + 2 - at));
       return negated || (e == 'p' && !PropertyHoldsNewline(name));
     }
     case 'x': {
-      std::string_view hex = EscapeArgument(pattern, i, 2);
+      std::string_view hex = EscapeArgument(pattern, i);
       out.append(pattern.substr(at - 1, i + 2 - at));
       unsigned value = 0;
       std::from_chars(hex.data(), hex.data() + hex.size(), value, 16);
