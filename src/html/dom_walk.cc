@@ -8,6 +8,7 @@
 #include "html/element_attributes.h"
 #include "html/tag_scan.h"
 #include "html/tags.h"
+#include "word_run.h"
 
 namespace winnow::html {
 namespace {
@@ -255,13 +256,14 @@ class DomWalker {
         i += len;
       }
       // Words parted by single ASCII spaces (most text, after the pre-pass) go in one append.
+      // A run also ends at a ' ' before a 0xC2 that is not an NBSP: the two appends then
+      // join with the same one space.
       const size_t run = i;
       uint32_t spaces = 0;
       for (;;) {
-        while (i < text.size() && SpaceLength(text, i) == 0) ++i;
-        if (i + 1 >= text.size() || text[i] != ' ' || SpaceLength(text, i + 1) != 0) break;
-        ++i;
-        ++spaces;
+        i = WordRunEnd<true>(text, i, &spaces);
+        if (i == text.size() || SpaceLength(text, i) != 0) break;
+        ++i;  // a 0xC2 that does not start an NBSP
       }
       if (i > run) AppendWords(text.substr(run, i - run), spaces);
     }
