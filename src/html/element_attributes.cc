@@ -1,7 +1,5 @@
 #include "html/element_attributes.h"
 
-#include <utility>
-
 #include "html/tag_scan.h"
 #include "html/tags.h"
 #include "page.h"  // the container bits
@@ -28,26 +26,34 @@ bool StyleSets(std::string_view style, std::string_view property, std::string_vi
 }  // namespace
 
 Attributes ReadAttributes(const GumboNode* node) {
-  // The attributes read for their value, and where each goes.
-  static constexpr std::pair<std::string_view, std::string_view Attributes::*> kValued[] = {
-      {"class", &Attributes::class_value},
-      {"id", &Attributes::id},
-      {"role", &Attributes::role},
-      {"style", &Attributes::style},
-      {"aria-hidden", &Attributes::aria_hidden},
-  };
   Attributes out;
   const GumboVector& attrs = node->v.element.attributes;
   for (unsigned i = 0; i < attrs.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
     const std::string_view name(a->name);
-    out.href |= name == "href";
-    out.hidden |= name == "hidden";
-    for (const auto& [valued, field] : kValued) {
-      if (name == valued) {
-        out.*field = a->value;
+    // By first letter, so that most names are compared once.
+    switch (a->name[0]) {
+      case 'c':
+        if (name == "class") out.class_value = a->value;
         break;
-      }
+      case 'i':
+        if (name == "id") out.id = a->value;
+        break;
+      case 'r':
+        if (name == "role") out.role = a->value;
+        break;
+      case 's':
+        if (name == "style") out.style = a->value;
+        break;
+      case 'a':
+        if (name == "aria-hidden") out.aria_hidden = a->value;
+        break;
+      case 'h':
+        out.href |= name == "href";
+        out.hidden |= name == "hidden";
+        break;
+      default:
+        break;
     }
   }
   return out;
@@ -89,21 +95,23 @@ void AppendTagName(const GumboNode* node, std::string* out) {
 }
 
 bool AppendTokens(std::string_view value, size_t cap, std::string* out) {
-  size_t p = 0;
-  while (p < value.size()) {
-    while (p < value.size() && IsHtmlSpace(value[p])) ++p;
-    size_t e = p;
-    while (e < value.size() && !IsHtmlSpace(value[e])) ++e;
-    if (e == p) break;
-    const size_t needed = (out->empty() ? 0 : 1) + (e - p);
-    if (out->size() + needed > cap) return false;
+  const char* p = value.data();
+  const char* const end = p + value.size();
+  for (;;) {
+    while (p != end && IsHtmlSpace(*p)) ++p;
+    if (p == end) return true;
+    const char* e = p;
+    while (e != end && !IsHtmlSpace(*e)) ++e;
+    const size_t len = static_cast<size_t>(e - p);
+    if (out->size() + (out->empty() ? 0 : 1) + len > cap) return false;
     if (!out->empty()) out->push_back(' ');
     const size_t at = out->size();
-    out->append(value, p, e - p);
-    for (size_t i = at; i < out->size(); ++i) (*out)[i] = AsciiLower((*out)[i]);
+    out->append(p, len);
+    // Through a pointer: writes through (*out)[i] made the compiler re-read the size.
+    char* lower = out->data() + at;
+    for (size_t i = 0; i < len; ++i) lower[i] = AsciiLower(lower[i]);
     p = e;
   }
-  return true;
 }
 
 void AppendTokenPrefix(std::string_view tokens, size_t cap, std::string* out) {
