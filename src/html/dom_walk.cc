@@ -37,6 +37,7 @@ struct Frame {
   bool breaks = false;       // starts and ends a line
   bool spaced = false;       // a block beyond max_dom_depth: cannot break, still separates words
   bool compact_row = false;  // a <tr> whose cells join on one line
+  bool meta_closed = false;  // MetadataReader::Visit refused this element or an ancestor
   // Whether the element's Described fields hold its own values yet.
   bool attrs_known = false;
   bool block_known = false;
@@ -62,8 +63,8 @@ float Ratio(uint32_t part, uint32_t whole) {
 
 class DomWalker {
  public:
-  DomWalker(const HtmlOptions& options, Page* page, DomWalkStats* stats)
-      : options_(options), page_(page), stats_(stats), totals_(1) {
+  DomWalker(const HtmlOptions& options, Page* page, DomWalkStats* stats, MetadataReader* meta)
+      : options_(options), page_(page), stats_(stats), meta_(meta), totals_(1) {
     page_->block_parent.assign(1, 0);
   }
 
@@ -76,6 +77,7 @@ class DomWalker {
     root.role = root_attrs.role;
     root.tag = GUMBO_TAG_HTML;
     root.breaks = true;
+    root.meta_closed = !meta_->Visit(html);
     frames_.push_back(root);
     described_.resize(1);
     while (!frames_.empty()) {
@@ -117,11 +119,17 @@ class DomWalker {
  private:
   void Open(const GumboNode* node) {
     const GumboTag tag = node->v.element.tag;
-    if (IsSkippedTag(tag)) return;
     const Frame& parent = frames_.back();
+    // The metadata reads the elements the walk skips too (a <title>, a <meta> in <noscript>).
+    const bool meta = !parent.meta_closed;
+    if (IsSkippedTag(tag)) {
+      if (meta) meta_->VisitSubtree(node);
+      return;
+    }
     const bool flatten = frames_.size() >= static_cast<size_t>(options_.max_dom_depth);
     if (flatten) ++stats_->flattened_elements;
     if (tag == GUMBO_TAG_BR) {
+      if (meta) meta_->VisitSubtree(node);
       if (flatten) {
         pending_space_ = true;
       } else {
@@ -150,7 +158,10 @@ class DomWalker {
       if (!parent.hidden && IsHiddenElement(attrs)) {
         // Hidden inline content (screen-reader text, MathML twins of formulas) would split a
         // visible sentence: it is dropped. Hidden blocks are lines of their own: kept, flagged.
-        if (!f.breaks) return;
+        if (!f.breaks) {
+          if (meta) meta_->VisitSubtree(node);
+          return;
+        }
         f.hidden = true;
       }
       f.containers |= ContainerBitsOfTag(tag) | ContainerBitsOfRole(attrs.role);
@@ -177,6 +188,7 @@ class DomWalker {
       pending_space_ = true;
     }
     if (f.breaks) Break();
+    f.meta_closed = !meta || !meta_->Visit(node);
     f.first_line = static_cast<uint32_t>(page_->dom.size());
     frames_.push_back(f);
     if (described_.size() < frames_.size()) described_.resize(frames_.size());
@@ -382,6 +394,7 @@ class DomWalker {
   const HtmlOptions& options_;
   Page* page_;
   DomWalkStats* stats_;
+  MetadataReader* meta_;
   std::vector<Frame> frames_;
   std::vector<Described> described_;    // by frame index; as long as the deepest stack so far
   std::vector<const GumboNode*> scan_;  // IsCompactRow's stack, kept for its capacity
@@ -399,14 +412,15 @@ class DomWalker {
 }  // namespace
 
 Status WalkDom(const GumboNode* document, const HtmlOptions& options, Page* page,
-               DomWalkStats* stats) {
+               DomWalkStats* stats, MetadataReader* meta) {
   const GumboVector& children = document->v.document.children;
   for (unsigned i = 0; i < children.length; ++i) {
     const GumboNode* node = static_cast<const GumboNode*>(children.data[i]);
     if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_HTML) {
-      return DomWalker(options, page, stats).Walk(node);
+      return DomWalker(options, page, stats, meta).Walk(node);
     }
   }
+  meta->VisitSubtree(document);
   return Status::Ok();
 }
 

@@ -17,6 +17,7 @@
 #include <cstddef>
 
 #include "html/html_options.h"
+#include "html/metadata.h"
 #include "page.h"
 #include "winnow/status.h"
 
@@ -28,9 +29,10 @@ struct DomWalkStats {
 };
 
 // Appends the lines of `document` (a GUMBO_NODE_DOCUMENT) to page->storage, '\n'-separated,
-// and their features to page->dom. Fails only when the page has more than max_nodes elements.
+// and their features to page->dom, and offers `meta` every element in document order. Fails
+// only when the page has more than max_nodes elements.
 Status WalkDom(const GumboNode* document, const HtmlOptions& options, Page* page,
-               DomWalkStats* stats);
+               DomWalkStats* stats, MetadataReader* meta);
 
 }  // namespace winnow::html
 

@@ -81,10 +81,11 @@ Result<Page> ParseHtml(std::string_view bytes, const HtmlOptions& options, HtmlS
   // the small-string buffer would move its bytes (and leave text dangling) when the Page moves.
   page.storage.reserve(std::max<size_t>(64, prepass.html.size() / 4));
   html::DomWalkStats walk;
-  const Status status = html::WalkDom(output->document, options, &page, &walk);
+  html::MetadataReader meta(options);
+  const Status status = html::WalkDom(output->document, options, &page, &walk, &meta);
   if (!status.ok()) return status;
   page.text = page.storage;
-  html::ExtractMetadata(output->document, prepass.json_ld, options, &page.meta);
+  meta.Finish(prepass.json_ld, &page.meta);
   if (stats != nullptr) {
     stats->encoding = decoded.encoding;
     stats->replaced_bytes = decoded.replaced_bytes;

@@ -1,18 +1,11 @@
 #include "html/metadata.h"
 
-#include <climits>
 
 #include "html/json_ld.h"
 #include "html/tag_scan.h"
 
 namespace winnow::html {
 namespace {
-
-// The best value offered so far for one field (lower priority wins; ties keep the first).
-struct Slot {
-  std::string value;
-  int priority = INT_MAX;
-};
 
 // Whitespace collapsed, trimmed, cut to `cap` bytes on a UTF-8 boundary.
 std::string Clean(std::string_view s, size_t cap) {
@@ -129,101 +122,91 @@ const MetaKey* FindMetaKey(std::string_view key, std::string_view http_equiv) {
   return nullptr;
 }
 
-class MetadataReader {
- public:
-  explicit MetadataReader(const HtmlOptions& options) : options_(options) {}
-
-  void Read(const GumboNode* document, const std::vector<std::string>& json_ld, Metadata* meta) {
-    std::vector<const GumboNode*> stack = {document};
-    while (!stack.empty()) {
-      const GumboNode* node = stack.back();
-      stack.pop_back();
-      const GumboVector& children =
-          node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
-      if (node->type == GUMBO_NODE_ELEMENT && !Visit(node)) continue;
-      for (unsigned i = children.length; i-- > 0;) {
-        const GumboNode* child = static_cast<const GumboNode*>(children.data[i]);
-        if (child->type == GUMBO_NODE_ELEMENT) stack.push_back(child);
-      }
-    }
-    JsonLdFacts facts;
-    ReadJsonLd(json_ld, &facts);
-    Offer(&title_, 3, facts.headline);
-    Offer(&date_, 2, facts.date_published);
-    Offer(&author_, 3, facts.author);
-    Offer(&site_, 2, facts.publisher);
-    Offer(&title_, 4,
-          TrimTitleSuffix(Clean(html_title_, options_.max_meta_value_bytes), site_.value));
-    Offer(&title_, 5, h1_);
-    meta->title = title_.value;
-    meta->date = date_.value;
-    meta->author = author_.value;
-    meta->site_name = site_.value;
-    meta->url = url_.value;
-    meta->language = language_.value;
-  }
-
- private:
-  void Offer(Slot* slot, int priority, std::string_view value) {
-    if (priority >= slot->priority) return;
-    std::string clean = Clean(value, options_.max_meta_value_bytes);
-    if (clean.empty()) return;
-    slot->value = std::move(clean);
-    slot->priority = priority;
-  }
-
-  // Reads one element; false if its subtree holds nothing for metadata.
-  bool Visit(const GumboNode* node) {
-    switch (node->v.element.tag) {
-      case GUMBO_TAG_HTML:
-        Offer(&language_, 1, Attribute(node, "lang"));
-        return true;
-      case GUMBO_TAG_META:
-        VisitMeta(node);
-        return false;
-      case GUMBO_TAG_LINK:
-        if (HasToken(Attribute(node, "rel"), "canonical")) Offer(&url_, 1, Attribute(node, "href"));
-        return false;
-      case GUMBO_TAG_TITLE:
-        if (html_title_.empty()) html_title_ = TextOf(node, options_.max_meta_value_bytes);
-        return false;
-      case GUMBO_TAG_TIME: {
-        const bool published = gumbo_get_attribute(&node->v.element.attributes, "pubdate") ||
-                               EqualsIgnoreCase(Attribute(node, "itemprop"), "datepublished");
-        Offer(&date_, published ? 3 : 5, Attribute(node, "datetime"));
-        return true;
-      }
-      case GUMBO_TAG_H1:
-        if (h1_.empty()) h1_ = TextOf(node, options_.max_meta_value_bytes);
-        return false;
-      case GUMBO_TAG_SCRIPT:
-      case GUMBO_TAG_STYLE:
-      case GUMBO_TAG_SVG:
-        return false;
-      default:
-        return true;
-    }
-  }
-
-  void VisitMeta(const GumboNode* node) {
-    const std::string_view content = Attribute(node, "content");
-    if (content.empty()) return;
-    const MetaKey* read =
-        FindMetaKey(MetaKeyOf(Attribute(node, "property"), Attribute(node, "name"),
-                              Attribute(node, "itemprop")),
-                    Attribute(node, "http-equiv"));
-    if (read == nullptr || (read->names_only && StartsWithIgnoreCase(content, 0, "http"))) return;
-    Slot* const slots[] = {&title_, &date_, &author_, &site_, &url_, &language_};
-    Offer(slots[read->field], read->priority, content);
-  }
-
-  const HtmlOptions& options_;
-  Slot title_, date_, author_, site_, url_, language_;
-  std::string html_title_;
-  std::string h1_;
-};
-
 }  // namespace
+
+void MetadataReader::VisitSubtree(const GumboNode* node) {
+  stack_.assign(1, node);
+  while (!stack_.empty()) {
+    node = stack_.back();
+    stack_.pop_back();
+    const GumboVector& children =
+        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
+    if (node->type == GUMBO_NODE_ELEMENT && !Visit(node)) continue;
+    for (unsigned i = children.length; i-- > 0;) {
+      const GumboNode* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child->type == GUMBO_NODE_ELEMENT) stack_.push_back(child);
+    }
+  }
+}
+
+void MetadataReader::Finish(const std::vector<std::string>& json_ld, Metadata* meta) {
+  JsonLdFacts facts;
+  ReadJsonLd(json_ld, &facts);
+  Offer(&title_, 3, facts.headline);
+  Offer(&date_, 2, facts.date_published);
+  Offer(&author_, 3, facts.author);
+  Offer(&site_, 2, facts.publisher);
+  Offer(&title_, 4,
+        TrimTitleSuffix(Clean(html_title_, options_.max_meta_value_bytes), site_.value));
+  Offer(&title_, 5, h1_);
+  meta->title = title_.value;
+  meta->date = date_.value;
+  meta->author = author_.value;
+  meta->site_name = site_.value;
+  meta->url = url_.value;
+  meta->language = language_.value;
+}
+
+void MetadataReader::Offer(Slot* slot, int priority, std::string_view value) {
+  if (priority >= slot->priority) return;
+  std::string clean = Clean(value, options_.max_meta_value_bytes);
+  if (clean.empty()) return;
+  slot->value = std::move(clean);
+  slot->priority = priority;
+}
+
+bool MetadataReader::Visit(const GumboNode* node) {
+  switch (node->v.element.tag) {
+    case GUMBO_TAG_HTML:
+      Offer(&language_, 1, Attribute(node, "lang"));
+      return true;
+    case GUMBO_TAG_META:
+      VisitMeta(node);
+      return false;
+    case GUMBO_TAG_LINK:
+      if (HasToken(Attribute(node, "rel"), "canonical")) Offer(&url_, 1, Attribute(node, "href"));
+      return false;
+    case GUMBO_TAG_TITLE:
+      if (html_title_.empty()) html_title_ = TextOf(node, options_.max_meta_value_bytes);
+      return false;
+    case GUMBO_TAG_TIME: {
+      const bool published = gumbo_get_attribute(&node->v.element.attributes, "pubdate") ||
+                             EqualsIgnoreCase(Attribute(node, "itemprop"), "datepublished");
+      Offer(&date_, published ? 3 : 5, Attribute(node, "datetime"));
+      return true;
+    }
+    case GUMBO_TAG_H1:
+      if (h1_.empty()) h1_ = TextOf(node, options_.max_meta_value_bytes);
+      return false;
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_SVG:
+      return false;
+    default:
+      return true;
+  }
+}
+
+void MetadataReader::VisitMeta(const GumboNode* node) {
+  const std::string_view content = Attribute(node, "content");
+  if (content.empty()) return;
+  const MetaKey* read = FindMetaKey(
+      MetaKeyOf(Attribute(node, "property"), Attribute(node, "name"), Attribute(node, "itemprop")),
+      Attribute(node, "http-equiv"));
+  if (read == nullptr || (read->names_only && StartsWithIgnoreCase(content, 0, "http"))) return;
+  Slot* const slots[] = {&title_, &date_, &author_, &site_, &url_, &language_};
+  Offer(slots[read->field], read->priority, content);
+}
 
 std::string TrimTitleSuffix(std::string_view title, std::string_view site_name) {
   static constexpr std::string_view kSeparators[] = {" | ",  " - ",      " \u2013 ", " \u2014 ",
@@ -253,11 +236,6 @@ std::string TrimTitleSuffix(std::string_view title, std::string_view site_name) 
 bool IsReadMeta(std::string_view property, std::string_view name, std::string_view itemprop,
                 std::string_view http_equiv) {
   return FindMetaKey(MetaKeyOf(property, name, itemprop), http_equiv) != nullptr;
-}
-
-void ExtractMetadata(const GumboNode* document, const std::vector<std::string>& json_ld,
-                     const HtmlOptions& options, Metadata* meta) {
-  MetadataReader(options).Read(document, json_ld, meta);
 }
 
 }  // namespace winnow::html

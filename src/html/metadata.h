@@ -13,6 +13,7 @@
 
 #include <gumbo.h>
 
+#include <climits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,9 +23,36 @@
 
 namespace winnow::html {
 
-// `document` is a GUMBO_NODE_DOCUMENT; `json_ld` the blocks the pre-pass kept.
-void ExtractMetadata(const GumboNode* document, const std::vector<std::string>& json_ld,
-                     const HtmlOptions& options, Metadata* meta);
+// Reads the metadata of one page from its elements in document order. The DOM walk offers
+// it each element it opens and each subtree it skips, so the tree is traversed once.
+class MetadataReader {
+ public:
+  explicit MetadataReader(const HtmlOptions& options) : options_(options) {}
+
+  // Reads `element`; false when nothing below it can be metadata (<meta>, <title>, <h1>,
+  // <script>...), so the caller need not offer its descendants.
+  bool Visit(const GumboNode* element);
+  // Reads `node` (an element or the document) and the elements below it, as Visit allows.
+  void VisitSubtree(const GumboNode* node);
+  // The fields, after every element: the best source of each, with the JSON-LD blocks the
+  // pre-pass kept.
+  void Finish(const std::vector<std::string>& json_ld, Metadata* meta);
+
+ private:
+  // The best value offered so far for one field (lower priority wins; ties keep the first).
+  struct Slot {
+    std::string value;
+    int priority = INT_MAX;
+  };
+  void Offer(Slot* slot, int priority, std::string_view value);
+  void VisitMeta(const GumboNode* node);
+
+  const HtmlOptions& options_;
+  Slot title_, date_, author_, site_, url_, language_;
+  std::string html_title_;
+  std::string h1_;
+  std::vector<const GumboNode*> stack_;  // VisitSubtree's, kept for its capacity
+};
 
 // Whether ExtractMetadata reads a <meta> with these attributes ("" when absent): the pre-pass
 // drops the others (viewport, og:image, ...), whose bytes Gumbo would only parse.

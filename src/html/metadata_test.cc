@@ -58,6 +58,20 @@ TEST(Metadata, TheFirstOfPropertyNameAndItempropIsTheKey) {
   EXPECT_FALSE(IsReadMeta("", "", "", "refresh"));
 }
 
+// The DOM walk offers the metadata reader what it does not walk as text too: hidden inline
+// elements and skipped ones (<object>, <video>). Below an <h1>, as ever, nothing counts.
+TEST(Metadata, ReadsElementsTheWalkSkipsButNothingInsideH1) {
+  const Metadata meta = MetaOf(
+      "<body><p>Text <span hidden><time datetime=2019-01-01>x</time></span> more</p>"
+      "<object><meta name=author content='Ann Lee'></object>"
+      "<video><link rel=canonical href='https://example.com/v'></video></body>");
+  EXPECT_EQ(meta.date, "2019-01-01");
+  EXPECT_EQ(meta.author, "Ann Lee");
+  EXPECT_EQ(meta.url, "https://example.com/v");
+  EXPECT_EQ(MetaOf("<body><h1>Vote <time datetime=2018-05-05>May</time></h1><p>t</p></body>").date,
+            "");
+}
+
 TEST(Metadata, H1IsTheLastResortTitle) {
   EXPECT_EQ(MetaOf("<body><h1> Big <em>news</em> </h1><h1>Second</h1></body>").title, "Big news");
 }
