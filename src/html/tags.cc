@@ -1,10 +1,13 @@
 #include "html/tags.h"
 
+#include <array>
+
 #include "page.h"
 
 namespace winnow::html {
+namespace {
 
-bool IsVoidTag(GumboTag tag) {
+constexpr bool VoidTag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_AREA:
     case GUMBO_TAG_BASE:
@@ -32,7 +35,7 @@ bool IsVoidTag(GumboTag tag) {
   }
 }
 
-bool IsBlockTag(GumboTag tag) {
+constexpr bool BlockTag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_ADDRESS:
     case GUMBO_TAG_ARTICLE:
@@ -87,11 +90,7 @@ bool IsBlockTag(GumboTag tag) {
   }
 }
 
-bool BreaksLine(GumboTag tag) {
-  return tag == GUMBO_TAG_BR || (IsBlockTag(tag) && !IsSkippedTag(tag));
-}
-
-bool IsSkippedTag(GumboTag tag) {
+constexpr bool SkippedTag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_HEAD:
     case GUMBO_TAG_SCRIPT:
@@ -119,7 +118,7 @@ bool IsSkippedTag(GumboTag tag) {
   }
 }
 
-bool IsBlockContainerTag(GumboTag tag) {
+constexpr bool BlockContainerTag(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_BODY:
     case GUMBO_TAG_ARTICLE:
@@ -148,28 +147,7 @@ bool IsBlockContainerTag(GumboTag tag) {
   }
 }
 
-bool ImpliesEndOf(GumboTag tag, GumboTag open) {
-  switch (open) {
-    case GUMBO_TAG_P:
-      return IsBlockTag(tag) && tag != GUMBO_TAG_TR && tag != GUMBO_TAG_OPTION;
-    case GUMBO_TAG_LI:
-      return tag == GUMBO_TAG_LI;
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD:
-      return tag == GUMBO_TAG_DT || tag == GUMBO_TAG_DD;
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-      return tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH || tag == GUMBO_TAG_TR;
-    case GUMBO_TAG_TR:
-      return tag == GUMBO_TAG_TR;
-    case GUMBO_TAG_OPTION:
-      return tag == GUMBO_TAG_OPTION || tag == GUMBO_TAG_OPTGROUP;
-    default:
-      return false;
-  }
-}
-
-uint32_t ContainerBitsOfTag(GumboTag tag) {
+constexpr uint32_t ContainerBits(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_ARTICLE:
       return kInArticle;
@@ -217,7 +195,7 @@ uint32_t ContainerBitsOfTag(GumboTag tag) {
   }
 }
 
-int HeadingLevel(GumboTag tag) {
+constexpr uint8_t Heading(GumboTag tag) {
   switch (tag) {
     case GUMBO_TAG_H1:
       return 1;
@@ -233,6 +211,49 @@ int HeadingLevel(GumboTag tag) {
       return 6;
     default:
       return 0;
+  }
+}
+
+constexpr std::array<TagTraits, kTagCount> MakeTraits() {
+  std::array<TagTraits, kTagCount> traits{};
+  for (size_t i = 0; i < kTagCount; ++i) {
+    const auto tag = static_cast<GumboTag>(i);
+    TagTraits& t = traits[i];
+    t.void_tag = VoidTag(tag);
+    t.block = BlockTag(tag);
+    t.skipped = SkippedTag(tag);
+    t.breaks = tag == GUMBO_TAG_BR || (t.block && !t.skipped);
+    t.block_container = BlockContainerTag(tag);
+    t.heading = Heading(tag);
+    t.containers = ContainerBits(tag);
+  }
+  return traits;
+}
+
+}  // namespace
+
+namespace tags_internal {
+constinit const std::array<TagTraits, kTagCount> kTraits = MakeTraits();
+}  // namespace tags_internal
+
+bool ImpliesEndOf(GumboTag tag, GumboTag open) {
+  switch (open) {
+    case GUMBO_TAG_P:
+      return IsBlockTag(tag) && tag != GUMBO_TAG_TR && tag != GUMBO_TAG_OPTION;
+    case GUMBO_TAG_LI:
+      return tag == GUMBO_TAG_LI;
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+      return tag == GUMBO_TAG_DT || tag == GUMBO_TAG_DD;
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      return tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH || tag == GUMBO_TAG_TR;
+    case GUMBO_TAG_TR:
+      return tag == GUMBO_TAG_TR;
+    case GUMBO_TAG_OPTION:
+      return tag == GUMBO_TAG_OPTION || tag == GUMBO_TAG_OPTGROUP;
+    default:
+      return false;
   }
 }
 
