@@ -3,6 +3,7 @@
 #include "html/tag_scan.h"
 #include "html/tags.h"
 #include "page.h"  // the container bits
+#include "word_run.h"
 
 namespace winnow::html {
 namespace {
@@ -95,6 +96,17 @@ void AppendTagName(const GumboNode* node, std::string* out) {
 }
 
 bool AppendTokens(std::string_view value, size_t cap, std::string* out) {
+  // Most values are already tokens parted by single spaces, and fit: one append.
+  const size_t sep = out->empty() ? 0 : 1;
+  uint32_t spaces = 0;
+  if (!value.empty() && value.front() != ' ' && out->size() + sep + value.size() <= cap &&
+      WordRunEnd<false>(value, 0, &spaces) == value.size()) {
+    if (sep) out->push_back(' ');
+    const size_t at = out->size();
+    out->append(value);
+    AsciiLowerInPlace(out->data() + at, value.size());
+    return true;
+  }
   const char* p = value.data();
   const char* const end = p + value.size();
   for (;;) {
