@@ -60,14 +60,13 @@ Attributes ReadAttributes(const GumboNode* node) {
   return out;
 }
 
-bool IsHiddenElement(const Attributes& a) {
+bool IsHiddenByAttributes(const Attributes& a) {
   if (a.hidden || EqualsIgnoreCase(a.aria_hidden, "true")) return true;
   return !a.style.empty() &&
          (StyleSets(a.style, "display", "none") || StyleSets(a.style, "visibility", "hidden"));
 }
 
-uint32_t ContainerBitsOfRole(std::string_view role) {
-  if (role.empty()) return 0;  // most elements: spares the ten searches below
+uint32_t ContainerBitsOfRoleWords(std::string_view role) {
   uint32_t bits = 0;
   const auto has = [&](std::string_view word) {
     return FindIgnoreCase(role, 0, word) != std::string_view::npos;

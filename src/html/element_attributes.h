@@ -21,10 +21,18 @@ struct Attributes {
 Attributes ReadAttributes(const GumboNode* node);
 
 // `hidden`, aria-hidden="true", or an inline style with display:none or visibility:hidden.
-bool IsHiddenElement(const Attributes& a);
+// Inline, since most elements have none of the three.
+bool IsHiddenByAttributes(const Attributes& a);
+inline bool IsHiddenElement(const Attributes& a) {
+  return (a.hidden || !a.aria_hidden.empty() || !a.style.empty()) && IsHiddenByAttributes(a);
+}
 
-// The container bits (page.h) that a role attribute's words name.
-uint32_t ContainerBitsOfRole(std::string_view role);
+// The container bits (page.h) that a role attribute's words name. Inline, since most
+// elements have no role.
+uint32_t ContainerBitsOfRoleWords(std::string_view role);
+inline uint32_t ContainerBitsOfRole(std::string_view role) {
+  return role.empty() ? 0 : ContainerBitsOfRoleWords(role);
+}
 
 // The element's tag name, lowercase (custom elements included).
 void AppendTagName(const GumboNode* node, std::string* out);
