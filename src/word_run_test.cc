@@ -70,6 +70,8 @@ void ExpectSameAsReference() {
                 ReferenceEnd<kDomSpaces>(s, start, &want_spaces))
           << "start " << start << " in \"" << s << "\"";
       ASSERT_EQ(got_spaces, want_spaces) << "start " << start << " in \"" << s << "\"";
+      ASSERT_EQ(WordRunEnd<kDomSpaces>(s, start, nullptr),
+                ReferenceEnd<kDomSpaces>(s, start, &want_spaces));
     }
   }
 }

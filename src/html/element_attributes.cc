@@ -97,9 +97,8 @@ void AppendTagName(const GumboNode* node, std::string* out) {
 bool AppendTokens(std::string_view value, size_t cap, std::string* out) {
   // Most values are already tokens parted by single spaces, and fit: one append.
   const size_t sep = out->empty() ? 0 : 1;
-  uint32_t spaces = 0;
   if (!value.empty() && value.front() != ' ' && out->size() + sep + value.size() <= cap &&
-      WordRunEnd<false>(value, 0, &spaces) == value.size()) {
+      WordRunEnd<false>(value, 0, nullptr) == value.size()) {
     if (sep) out->push_back(' ');
     const size_t at = out->size();
     out->append(value);

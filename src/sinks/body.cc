@@ -23,9 +23,8 @@ void AppendCollapsed(std::string_view s, bool& pending, std::string& out, size_t
     }
     // Text whose only whitespace is single ' ' between words needs no collapsing: one append.
     size_t run = i;
-    uint32_t spaces = 0;  // not needed here
     for (;;) {
-      i = WordRunEnd<false>(s, i, &spaces);
+      i = WordRunEnd<false>(s, i, nullptr);
       if (i == s.size()) break;
       if (!IsSpace(s[i])) {
         ++i;  // a control character that is not whitespace stays
