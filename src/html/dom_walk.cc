@@ -120,7 +120,7 @@ class DomWalker {
   void Open(const GumboNode* node) {
     const GumboTag tag = node->v.element.tag;
     const Frame& parent = frames_.back();
-    // The metadata reads the elements the walk skips too (a <title>, a <meta> in <noscript>).
+    // The metadata reads the elements the walk skips too (<head>, a <meta> in <object>).
     const bool meta = !parent.meta_closed;
     if (IsSkippedTag(tag)) {
       if (meta) meta_->VisitSubtree(node);

@@ -117,9 +117,7 @@ bool AppendTokens(std::string_view value, size_t cap, std::string* out) {
     if (!out->empty()) out->push_back(' ');
     const size_t at = out->size();
     out->append(p, len);
-    // Through a pointer: writes through (*out)[i] made the compiler re-read the size.
-    char* lower = out->data() + at;
-    for (size_t i = 0; i < len; ++i) lower[i] = AsciiLower(lower[i]);
+    AsciiLowerInPlace(out->data() + at, len);
     p = e;
   }
 }

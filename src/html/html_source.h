@@ -3,7 +3,8 @@
 //   bytes -> DecodeHtml (encoding.h: BOM, declared charset, uchardet; always UTF-8 after)
 //         -> Prepass (prepass.h: drops script/style/comments/SVG/... and unread attributes)
 //         -> Gumbo, in a per-thread arena (gumbo_arena.h)
-//         -> WalkDom (dom_walk.h: lines + DomFeatures) and ExtractMetadata (metadata.h)
+//         -> WalkDom (dom_walk.h: lines + DomFeatures), which hands every element to a
+//            MetadataReader (metadata.h: title, date, author... with JSON-LD)
 //
 // Nothing recurses; every limit is an HtmlOptions field (html_options.h).
 #ifndef WINNOW_SRC_HTML_HTML_SOURCE_H_

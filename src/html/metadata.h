@@ -54,7 +54,7 @@ class MetadataReader {
   std::vector<const GumboNode*> stack_;  // VisitSubtree's, kept for its capacity
 };
 
-// Whether ExtractMetadata reads a <meta> with these attributes ("" when absent): the pre-pass
+// Whether MetadataReader reads a <meta> with these attributes ("" when absent): the pre-pass
 // drops the others (viewport, og:image, ...), whose bytes Gumbo would only parse.
 bool IsReadMeta(std::string_view property, std::string_view name, std::string_view itemprop,
                 std::string_view http_equiv);
