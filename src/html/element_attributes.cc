@@ -1,5 +1,7 @@
 #include "html/element_attributes.h"
 
+#include <utility>
+
 #include "html/tag_scan.h"
 #include "html/tags.h"
 #include "page.h"  // the container bits
@@ -27,34 +29,26 @@ bool StyleSets(std::string_view style, std::string_view property, std::string_vi
 }  // namespace
 
 Attributes ReadAttributes(const GumboNode* node) {
+  // The attributes read for their value, and where each goes.
+  static constexpr std::pair<std::string_view, std::string_view Attributes::*> kValued[] = {
+      {"class", &Attributes::class_value},
+      {"id", &Attributes::id},
+      {"role", &Attributes::role},
+      {"style", &Attributes::style},
+      {"aria-hidden", &Attributes::aria_hidden},
+  };
   Attributes out;
   const GumboVector& attrs = node->v.element.attributes;
   for (unsigned i = 0; i < attrs.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
     const std::string_view name(a->name);
-    // By first letter, so that most names are compared once.
-    switch (a->name[0]) {
-      case 'c':
-        if (name == "class") out.class_value = a->value;
+    out.href |= name == "href";
+    out.hidden |= name == "hidden";
+    for (const auto& [valued, field] : kValued) {
+      if (name == valued) {
+        out.*field = a->value;
         break;
-      case 'i':
-        if (name == "id") out.id = a->value;
-        break;
-      case 'r':
-        if (name == "role") out.role = a->value;
-        break;
-      case 's':
-        if (name == "style") out.style = a->value;
-        break;
-      case 'a':
-        if (name == "aria-hidden") out.aria_hidden = a->value;
-        break;
-      case 'h':
-        out.href |= name == "href";
-        out.hidden |= name == "hidden";
-        break;
-      default:
-        break;
+      }
     }
   }
   return out;
