@@ -1,9 +1,9 @@
 // Text-dump throughput over the eval dumps (/work/shared/eval/*/dev/*.dump.txt, or the glob in
 // $WINNOW_BENCH_DUMPS), per core:
 //
-//   BM_CleanDumps   the whole Cleaner::Clean, bytes in to body text out, in one process:
-//                   what `clean` costs per byte without its start-up and file I/O, which
-//                   scripts/bench measures around it
+//   BM_CleanDumps   the whole of cleaning, bytes in to body text out, in one process and in
+//                   batches as `winnow clean` runs: what `clean` costs per byte without its
+//                   start-up and file I/O, which scripts/bench measures around it
 #include <benchmark/benchmark.h>
 
 #include <string>

@@ -1,5 +1,6 @@
 #include <cstdio>
 #include <mutex>
+#include <span>
 #include <string>
 
 #include "classify/classifier.h"
@@ -88,17 +89,28 @@ std::string Cleaner::RulesFingerprint() const {
 
 int Cleaner::rule_count() const { return static_cast<int>(rules_->rules().size()); }
 
-Result<Cleaned> Cleaner::Clean(const Input& input) const {
-  const Deadline deadline(options_.max_seconds_per_doc);
-  if (input.bytes.size() > options_.max_document_bytes) {
+namespace {
+
+// A document between its parse and its classification, with the time it has had so far.
+struct Parsed {
+  Page page;
+  double seconds = 0;
+};
+
+// Decompresses, sniffs and reduces the input to a Page (HTML: decode, pre-pass, Gumbo, DOM
+// walk, metadata).
+Result<Parsed> Parse(const Options& options, const RuleSet& rules, const Input& input) {
+  const Deadline deadline(options.max_seconds_per_doc);
+  if (input.bytes.size() > options.max_document_bytes) {
     return Status::LimitExceeded(
         "document too large (" + std::to_string(input.bytes.size()) +
-        " bytes > --max-bytes=" + std::to_string(options_.max_document_bytes) + ")");
+        " bytes > --max-bytes=" + std::to_string(options.max_document_bytes) + ")");
   }
-  Page page;
+  Parsed parsed;
+  Page& page = parsed.page;
   std::string_view bytes = input.bytes;
   if (sources::IsGzip(bytes)) {
-    Result<std::string> raw = sources::Gunzip(bytes, options_.max_document_bytes);
+    Result<std::string> raw = sources::Gunzip(bytes, options.max_document_bytes);
     if (!raw.ok()) return raw.status();
     page.storage = std::move(*raw);
     bytes = page.storage;
@@ -108,40 +120,47 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
       input.format == Format::kHtml || (input.format == Format::kAuto && LooksLikeHtml(bytes));
   if (html) {
     HtmlOptions html_options;
-    html_options.max_bytes = options_.max_document_bytes;
-    html_options.max_dom_depth = options_.max_dom_depth;
-    html_options.max_nodes = options_.max_dom_nodes;
+    html_options.max_bytes = options.max_document_bytes;
+    html_options.max_dom_depth = options.max_dom_depth;
+    html_options.max_nodes = options.max_dom_nodes;
     html_options.describe_paths =
-        options_.keep_decisions || rules_->predicate_sets().path_patterns.set != nullptr;
-    Result<Page> parsed = ParseHtml(bytes, html_options);
-    if (!parsed.ok()) return parsed.status();
-    page = std::move(*parsed);
-    page.text = page.storage;  // a move may relocate a short string's buffer
+        options.keep_decisions || rules.predicate_sets().path_patterns.set != nullptr;
+    Result<Page> html_page = ParseHtml(bytes, html_options);
+    if (!html_page.ok()) return html_page.status();
+    page = std::move(*html_page);
   } else {
     if (LooksBinary(bytes)) return Status::InvalidInput("binary data (NUL bytes), not a text dump");
     size_t replaced = 0;
     Page text = PageFromText(bytes, &replaced);
-    if (text.storage.empty()) {
-      page.text = text.text;  // views the input, or the inflated bytes in page.storage
-    } else {
+    if (!text.storage.empty()) {
       page.storage = std::move(text.storage);
-      page.text = page.storage;
+    } else if (page.storage.empty()) {
+      page.text = text.text;  // views the input
+    } else {
+      page.storage.erase(0, text.text.data() - page.storage.data());  // the inflated text's BOM
     }
   }
+  if (!page.storage.empty()) page.text = page.storage;  // as Page says, text is all of storage
   page.url = input.url.empty() ? page.meta.url : input.url;
+  if (Status s = deadline.Check("parsing"); !s.ok()) return s;
+  parsed.seconds = deadline.Elapsed();
+  return parsed;
+}
 
+// Lines, classifier and sink: the rest of Clean() for a parsed page.
+Result<Cleaned> Finish(const Options& options, const RuleSet& rules, Parsed& parsed) {
+  const Deadline deadline(options.max_seconds_per_doc, parsed.seconds);
+  Page& page = parsed.page;
+  if (!page.storage.empty()) page.text = page.storage;  // a move relocates a short string
   thread_local std::vector<Line> lines;
   thread_local Classification c;
-  if (Status s = deadline.Check("parsing"); !s.ok()) return s;
-  if (!ComputeLines(page.text, options_.max_line_bytes, lines, options_.max_document_lines)) {
+  if (!ComputeLines(page.text, options.max_line_bytes, lines, options.max_document_lines)) {
     return Status::LimitExceeded("document has more than " +
-                                 std::to_string(options_.max_document_lines) +
+                                 std::to_string(options.max_document_lines) +
                                  " non-blank lines (--max-lines)");
   }
   if (Status s = deadline.Check("line features"); !s.ok()) return s;
-  const RuleSet* leased = pool_->Take();  // no other call uses this copy meanwhile
-  Classify(leased ? *leased : *rules_, page, lines, options_.max_line_bytes, c);
-  pool_->Give(leased);
+  Classify(rules, page, lines, options.max_line_bytes, c);
   if (Status s = deadline.Check("classifying"); !s.ok()) return s;
 
   Cleaned out;
@@ -155,7 +174,7 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
     if (field->empty()) *field = std::move(*found);
   }
   if (out.meta.url.empty()) out.meta.url = page.url;
-  out.rule_hits.assign(rules_->rules().size(), 0);
+  out.rule_hits.assign(rules.rules().size(), 0);
   for (const Decision& d : c.decisions) {
     ++out.label_counts[static_cast<int>(d.label)];
     if (d.rule >= 0) ++out.rule_hits[d.rule];
@@ -163,12 +182,32 @@ Result<Cleaned> Cleaner::Clean(const Input& input) const {
   for (const DroppedSpan& s : c.spans) {
     if (s.rule >= 0) ++out.rule_hits[s.rule];
   }
-  if (options_.keep_decisions) {
+  if (options.keep_decisions) {
     out.source = std::string(page.text);
     out.decisions = c.decisions;
     out.spans = c.spans;
     for (const DomFeatures& d : page.dom) out.dom.push_back(DescribeDom(d));
   }
+  return out;
+}
+
+}  // namespace
+
+Result<Cleaned> Cleaner::Clean(const Input& input) const {
+  return std::move(CleanBatch(std::span(&input, 1)).front());
+}
+
+std::vector<Result<Cleaned>> Cleaner::CleanBatch(std::span<const Input> inputs) const {
+  std::vector<Result<Parsed>> parsed;
+  parsed.reserve(inputs.size());
+  for (const Input& input : inputs) parsed.push_back(Parse(options_, *rules_, input));
+  std::vector<Result<Cleaned>> out;
+  out.reserve(inputs.size());
+  const RuleSet* leased = pool_->Take();  // no other call uses this copy meanwhile
+  for (Result<Parsed>& p : parsed) {
+    out.push_back(p.ok() ? Finish(options_, leased ? *leased : *rules_, *p) : p.status());
+  }
+  pool_->Give(leased);
   return out;
 }
 

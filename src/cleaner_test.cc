@@ -2,8 +2,10 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "batch/test_util.h"
+#include "sources/testing.h"
 #include "winnow/winnow.h"
 
 namespace winnow {
@@ -82,6 +84,45 @@ TEST(CleanerTest, RulesFingerprintFollowsTheRuleTexts) {
   a_then_b.rule_paths = {dir / "a.rules", dir / "b.rules"};
   b_then_a.rule_paths = {dir / "b.rules", dir / "a.rules"};
   EXPECT_NE(Fingerprint(a_then_b), Fingerprint(b_then_a)) << "order decides precedence";
+}
+
+// CleanBatch parses every input before it classifies any, and gives what Clean gives each:
+// errors stay with their input, and a page's text survives being held between the halves
+// (a short inflated text, the BOM cut off, moves into a buffer of its own).
+TEST(CleanerTest, CleanBatchGivesWhatCleanGivesEach) {
+  Options options;
+  options.keep_decisions = true;
+  Result<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(options);
+  ASSERT_TRUE(cleaner.ok()) << cleaner.status().message();
+  const std::string html =
+      "<html><body><article><p>The council approved the new budget on Monday night, after a "
+      "long debate about the cost of the bridge.</p></article></body></html>";
+  const std::string text =
+      "The council approved the new budget on Monday night, after a long debate.\n";
+  const std::string binary("\0\1\2", 3);
+  const std::string tiny = sources::testing::GzipMember("\xEF\xBB\xBFShort.\n");
+  std::vector<Input> inputs(4);
+  inputs[0].bytes = html;
+  inputs[1].bytes = binary;
+  inputs[2].bytes = tiny;
+  inputs[3].bytes = text;
+  std::vector<Result<Cleaned>> batch = (*cleaner)->CleanBatch(inputs);
+  ASSERT_EQ(batch.size(), inputs.size());
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    Result<Cleaned> one = (*cleaner)->Clean(inputs[i]);
+    ASSERT_EQ(batch[i].ok(), one.ok()) << i;
+    if (!one.ok()) {
+      EXPECT_EQ(batch[i].status().message(), one.status().message()) << i;
+      continue;
+    }
+    EXPECT_EQ(batch[i]->text, one->text) << i;
+    EXPECT_EQ(batch[i]->source, one->source) << i;
+    EXPECT_EQ(batch[i]->dom, one->dom) << i;
+  }
+  EXPECT_FALSE(batch[1].ok());
+  EXPECT_EQ(batch[2]->source, "Short.\n");
+  EXPECT_EQ(batch[3]->text, text);
+  EXPECT_NE(batch[0]->text.find("approved the new budget"), std::string::npos);
 }
 
 }  // namespace

@@ -13,12 +13,19 @@ namespace winnow {
 
 class Deadline {
  public:
-  // Starts now; seconds <= 0 never expires.
-  explicit Deadline(double seconds) : seconds_(seconds), start_(Clock::now()) {}
+  // Starts now, with `spent` seconds of the budget already used (by an earlier stage of the
+  // same document, timed apart); seconds <= 0 never expires.
+  explicit Deadline(double seconds, double spent = 0)
+      : seconds_(seconds),
+        start_(Clock::now() -
+               std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(spent))) {}
+
+  // Seconds since the start, `spent` included.
+  double Elapsed() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
 
   // LimitExceeded naming the flag and the stage just finished once the budget is spent.
   Status Check(std::string_view stage) const {
-    if (seconds_ <= 0 || std::chrono::duration<double>(Clock::now() - start_).count() <= seconds_) {
+    if (seconds_ <= 0 || Elapsed() <= seconds_) {
       return Status::Ok();
     }
     std::ostringstream message;

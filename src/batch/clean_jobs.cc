@@ -173,21 +173,28 @@ std::vector<CounterGroup> CleanCounterGroups(const Cleaner& cleaner) {
 }
 
 Job MakePageJob(const Cleaner& cleaner, const CleanJobOptions& options) {
-  return [&cleaner, &options](const InputFile& in, std::string_view bytes,
-                              WorkerContext&) -> Result<JobOutput> {
-    Input input;
-    input.bytes = bytes;
-    input.url = options.url;
-    input.format = FormatOf(in.kind);
-    Result<Cleaned> cleaned = cleaner.Clean(input);
-    if (!cleaned.ok()) return cleaned.status();
-    JobOutput out = Counters(*cleaned);
-    if (options.format == OutputFormat::kJsonl) {
-      sources::AppendFreshRecord(in.rel, RecordText(*cleaned), AnnotationsOf(*cleaned), &out.bytes);
-    } else {
-      out.bytes = std::move(cleaned->text);
+  return [&cleaner, &options](std::span<JobItem> items, WorkerContext&) {
+    std::vector<Input> inputs(items.size());
+    for (size_t k = 0; k < items.size(); ++k) {
+      inputs[k].bytes = items[k].bytes;
+      inputs[k].url = options.url;
+      inputs[k].format = FormatOf(items[k].input->kind);
     }
-    return out;
+    std::vector<Result<Cleaned>> cleaned = cleaner.CleanBatch(inputs);
+    for (size_t k = 0; k < items.size(); ++k) {
+      if (!cleaned[k].ok()) {
+        items[k].output = cleaned[k].status();
+        continue;
+      }
+      JobOutput out = Counters(*cleaned[k]);
+      if (options.format == OutputFormat::kJsonl) {
+        sources::AppendFreshRecord(items[k].input->rel, RecordText(*cleaned[k]),
+                                   AnnotationsOf(*cleaned[k]), &out.bytes);
+      } else {
+        out.bytes = std::move(cleaned[k]->text);
+      }
+      items[k].output = std::move(out);
+    }
   };
 }
 

@@ -22,8 +22,8 @@
 namespace winnow::batch {
 namespace {
 
-// A worker keeps its read buffer from one input to the next up to this size (the dev pages
-// are at most 1.6 MB); a larger one is freed once its input is done.
+// A worker keeps up to this many bytes of read buffers from one batch to the next (the dev
+// pages are at most 1.6 MB); larger ones are freed once their batch is done.
 constexpr size_t kKeptReadBytes = 8u << 20;
 
 // kStream: a stream input, ready to be run by the main thread (FileResult::out_path).
@@ -85,8 +85,18 @@ class Batch {
   void RunInline(ProgressMeter& progress);
   void RunThreads(size_t threads, ProgressMeter& progress);
   void Work(int index);
-  FileResult Process(size_t i, WorkerContext& context);
-  FileResult RunJob(const InputFile& input, std::string_view bytes, WorkerContext& context);
+  // Runs inputs [from, to) (at most batch_files), the job in batches, into results[0, to-from).
+  void ProcessRange(size_t from, size_t to, WorkerContext& context,
+                    std::vector<ReadBuffer>& buffers, std::vector<FileResult>& results);
+  // What can be known of input i before its job: false with *result set when it needs none
+  // (skipped, failed, up to date, a stream), else true with its bytes read into buffer.
+  bool Prepare(size_t i, WorkerContext& context, ReadBuffer& buffer, FileResult* result,
+               std::string* out_path);
+  // Runs the job over items; an exception fails the input that threw.
+  void RunJob(std::span<JobItem> items, WorkerContext& context);
+  bool TryJob(std::span<JobItem> items, WorkerContext& context);
+  // The result of a job's item: written to out_path, when there is one.
+  FileResult Complete(JobItem& item, const std::string& out_path);
   // Main thread, in input order: logs, writes to output_fd, adds to the summary.
   void Emit(const InputFile& input, FileResult& result, ProgressMeter& progress);
   void EmitStream(const InputFile& input, const std::string& out_path, ProgressMeter& progress);
@@ -104,6 +114,7 @@ class Batch {
   const BatchOptions& options_;
   const Job& job_;
   const StreamJob& stream_job_;
+  size_t threads_ = 1;
   BatchSummary summary_;
   std::string out_root_;
   std::vector<std::string> out_rel_;      // per input, when writing to output_dir
@@ -166,53 +177,65 @@ void Batch::Plan() {
   }
 }
 
-FileResult Batch::RunJob(const InputFile& input, std::string_view bytes, WorkerContext& context) {
-  // A job that throws fails its file, not the batch.
+bool Batch::TryJob(std::span<JobItem> items, WorkerContext& context) {
+  std::string error;
   try {
-    Result<JobOutput> output = job_(input, bytes, context);
-    if (!output.ok()) return Finished(Outcome::kFailed, output.status().message());
-    FileResult result;
-    result.bytes = std::move(output->bytes);
-    result.counters = std::move(output->counters);
-    return result;
+    job_(items, context);
+    return true;
   } catch (const std::exception& e) {
-    return Finished(Outcome::kFailed, std::string("internal error: ") + e.what());
+    error = std::string("internal error: ") + e.what();
   } catch (...) {
-    return Finished(Outcome::kFailed, "internal error: unknown exception");
+    error = "internal error: unknown exception";
   }
+  for (JobItem& item : items) item.output = Status::Internal(error);
+  return false;
 }
 
-FileResult Batch::Process(size_t i, WorkerContext& context) {
+void Batch::RunJob(std::span<JobItem> items, WorkerContext& context) {
+  if (items.empty() || TryJob(items, context) || items.size() == 1) return;
+  for (JobItem& item : items) TryJob(std::span(&item, 1), context);
+}
+
+bool Batch::Prepare(size_t i, WorkerContext& context, ReadBuffer& buffer, FileResult* result,
+                    std::string* out_path) {
   const InputFile& input = inputs_[i];
-  if (input.kind == InputKind::kSkipped) return Finished(Outcome::kUnsupported, input.note);
-  if (input.kind == InputKind::kError) return Finished(Outcome::kFailed, input.note);
-  if (!plan_error_[i].empty()) return Finished(Outcome::kFailed, plan_error_[i]);
-  std::string out_path;
+  auto done = [result](Outcome outcome, std::string message) {
+    *result = Finished(outcome, std::move(message));
+    return false;
+  };
+  if (input.kind == InputKind::kSkipped) return done(Outcome::kUnsupported, input.note);
+  if (input.kind == InputKind::kError) return done(Outcome::kFailed, input.note);
+  if (!plan_error_[i].empty()) return done(Outcome::kFailed, plan_error_[i]);
+  out_path->clear();
   if (!out_root_.empty()) {
     Result<ResolvedOutput> resolved =
         ResolveOutputPath(out_root_, out_rel_[i], &checked_dir_[context.index()]);
-    if (!resolved.ok()) return Finished(Outcome::kFailed, resolved.status().message());
+    if (!resolved.ok()) return done(Outcome::kFailed, resolved.status().message());
     if (!options_.force) {  // --force redoes every output: no need to stat both files
       Result<bool> up_to_date = UpToDate(input, *resolved);
-      if (!up_to_date.ok()) return Finished(Outcome::kFailed, up_to_date.status().message());
-      if (*up_to_date) return Finished(Outcome::kUpToDate, "");
+      if (!up_to_date.ok()) return done(Outcome::kFailed, up_to_date.status().message());
+      if (*up_to_date) return done(Outcome::kUpToDate, "");
     }
-    out_path = std::move(resolved->path);
+    *out_path = std::move(resolved->path);
   }
   if (IsStream(input)) {
-    FileResult result = Finished(Outcome::kStream, "");
-    result.out_path = std::move(out_path);
-    return result;
+    done(Outcome::kStream, "");
+    result->out_path = std::move(*out_path);
+    return false;
   }
-  ReadBuffer& buffer = context.read_buffer();
   if (Status s = ReadInput(input.path, options_.max_input_bytes, &buffer); !s.ok()) {
-    buffer.Trim(kKeptReadBytes);
-    return Finished(Outcome::kFailed, s.message());
+    return done(Outcome::kFailed, s.message());
   }
-  FileResult result = RunJob(input, buffer.bytes(), context);
-  result.bytes_in = buffer.bytes().size();
-  buffer.Trim(kKeptReadBytes);
-  if (result.outcome != Outcome::kOk || out_path.empty()) return result;
+  return true;
+}
+
+FileResult Batch::Complete(JobItem& item, const std::string& out_path) {
+  if (!item.output.ok()) return Finished(Outcome::kFailed, item.output.status().message());
+  FileResult result;
+  result.bytes = std::move(item.output->bytes);
+  result.counters = std::move(item.output->counters);
+  result.bytes_in = item.bytes.size();
+  if (out_path.empty()) return result;
   if (Status s = WriteFileAtomic(out_path, result.bytes); !s.ok()) {
     return Finished(Outcome::kFailed, s.message());
   }
@@ -222,24 +245,56 @@ FileResult Batch::Process(size_t i, WorkerContext& context) {
   return result;
 }
 
+void Batch::ProcessRange(size_t from, size_t to, WorkerContext& context,
+                         std::vector<ReadBuffer>& buffers, std::vector<FileResult>& results) {
+  results.assign(to - from, FileResult());
+  std::vector<JobItem> items;
+  std::vector<size_t> item_index;  // into results
+  std::vector<std::string> out_paths(to - from);
+  for (size_t i = from; i < to;) {
+    items.clear();
+    item_index.clear();
+    size_t read = 0;
+    for (; i < to && read < options_.batch_bytes; ++i) {
+      ReadBuffer& buffer = buffers[items.size()];
+      if (!Prepare(i, context, buffer, &results[i - from], &out_paths[i - from])) continue;
+      items.push_back(JobItem{&inputs_[i], buffer.bytes()});
+      item_index.push_back(i - from);
+      read += buffer.bytes().size();
+    }
+    RunJob(items, context);
+    for (size_t k = 0; k < items.size(); ++k) {
+      results[item_index[k]] = Complete(items[k], out_paths[item_index[k]]);
+    }
+  }
+  for (ReadBuffer& buffer : buffers) buffer.Trim(kKeptReadBytes / buffers.size());
+}
+
 void Batch::Work(int index) {
   WorkerContext context(index);
+  std::vector<ReadBuffer> buffers(std::max<size_t>(1, options_.batch_files));
+  std::vector<FileResult> results;
   for (;;) {
-    size_t i;
+    size_t from, to;
     {
       std::unique_lock lock(mu_);
       space_cv_.wait(lock, [&] {
         return stop_ || next_claim_ >= inputs_.size() || next_claim_ < next_emit_ + window_;
       });
       if (stop_ || next_claim_ >= inputs_.size()) return;
-      i = next_claim_++;
+      const size_t share = std::max<size_t>(1, (inputs_.size() - next_claim_) / threads_);
+      from = next_claim_;
+      next_claim_ += std::min({buffers.size(), next_emit_ + window_ - next_claim_, share});
+      to = next_claim_;
     }
-    FileResult result = Process(i, context);
+    ProcessRange(from, to, context, buffers, results);
     {
       std::lock_guard lock(mu_);
-      ++finished_;
-      finished_bytes_ += result.bytes_in;
-      ring_[i % window_] = std::move(result);
+      for (size_t i = from; i < to; ++i) {
+        ++finished_;
+        finished_bytes_ += results[i - from].bytes_in;
+        ring_[i % window_] = std::move(results[i - from]);
+      }
     }
     ready_cv_.notify_one();
   }
@@ -337,6 +392,7 @@ BatchSummary Batch::Run() {
   if (n == 0 || !summary_.stopped.ok()) return summary_;
   size_t threads = options_.threads > 0 ? options_.threads : std::thread::hardware_concurrency();
   threads = std::clamp<size_t>(threads, 1, n);
+  threads_ = threads;
   checked_dir_.assign(threads, "");
   ProgressMeter progress(options_.log_fd, options_.progress, n);
   if (threads == 1) {
@@ -355,12 +411,18 @@ BatchSummary Batch::Run() {
 // pages costs two context switches per file otherwise).
 void Batch::RunInline(ProgressMeter& progress) {
   WorkerContext context(0);
+  std::vector<ReadBuffer> buffers(std::max<size_t>(1, options_.batch_files));
+  std::vector<FileResult> results;
   uint64_t done_bytes = 0;
-  for (size_t i = 0; i < inputs_.size() && summary_.stopped.ok(); ++i) {
-    FileResult result = Process(i, context);
-    done_bytes += result.bytes_in;
-    Emit(inputs_[i], result, progress);
-    progress.Update(i + 1, done_bytes);
+  for (size_t from = 0; from < inputs_.size() && summary_.stopped.ok();) {
+    const size_t to = std::min(inputs_.size(), from + buffers.size());
+    ProcessRange(from, to, context, buffers, results);
+    for (size_t i = from; i < to && summary_.stopped.ok(); ++i) {
+      done_bytes += results[i - from].bytes_in;
+      Emit(inputs_[i], results[i - from], progress);
+      progress.Update(i + 1, done_bytes);
+    }
+    from = to;
   }
 }
 
@@ -401,6 +463,12 @@ void Batch::RunThreads(size_t threads, ProgressMeter& progress) {
 }
 
 }  // namespace
+
+Job PerFile(FileJob file_job) {
+  return [file_job = std::move(file_job)](std::span<JobItem> items, WorkerContext& context) {
+    for (JobItem& item : items) item.output = file_job(*item.input, item.bytes, context);
+  };
+}
 
 BatchSummary RunBatch(const std::vector<InputFile>& inputs, const BatchOptions& options,
                       const Job& job, const StreamJob& stream_job) {

@@ -1,6 +1,6 @@
-// RunBatch: runs a per-file job over many inputs on worker threads. Each input is read (with
-// a size cap), handed to the job, and its output written atomically under the output folder
-// or, without one, to stdout in input order. One bad file never stops the batch; a finished
+// RunBatch: runs a job over many inputs on worker threads. Each input is read (with a size
+// cap), handed to the job with a few inputs after it, and its output written atomically under
+// the output folder or, without one, to stdout in input order. One bad file never stops the batch; a finished
 // output not older than its input is not redone; outputs never depend on the thread count.
 #ifndef WINNOW_SRC_BATCH_RUNNER_H_
 #define WINNOW_SRC_BATCH_RUNNER_H_
@@ -11,13 +11,13 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "batch/input_walk.h"
 #include "batch/progress.h"
-#include "batch/read_input.h"
 #include "batch/summary.h"
 #include "winnow/status.h"
 
@@ -42,6 +42,12 @@ struct BatchOptions {
   // How many files workers may run ahead of the oldest unwritten one; bounds the outputs
   // held in memory for in-order writing. 0 = 16 per thread, at least 64.
   size_t max_ahead = 0;
+  // Inputs handed to the job at once, for a job that runs each stage over all of them in
+  // turn (Cleaner::CleanBatch); 1 hands them over one by one. A batch also ends once the
+  // inputs read for it reach batch_bytes, and with several threads it takes no more than a
+  // thread's share of the inputs left, so that a few files still spread over every thread.
+  size_t batch_files = 16;
+  size_t batch_bytes = 8u << 20;
   // Where outputs go without output_dir.
   int output_fd = STDOUT_FILENO;
   // Where per-file errors (`path: reason`), notices and the progress line go.
@@ -61,8 +67,6 @@ class WorkerContext {
 
   // 0 .. threads-1.
   int index() const { return index_; }
-  // Where this thread reads its inputs, reused from one to the next.
-  ReadBuffer& read_buffer() { return read_buffer_; }
 
   // This thread's state, built by make() on first use. Every call in a run must ask for the
   // same T. T need be neither copyable nor movable: make() may return it by value.
@@ -74,14 +78,26 @@ class WorkerContext {
 
  private:
   int index_;
-  ReadBuffer read_buffer_;
   std::shared_ptr<void> state_;
 };
 
-// Called from worker threads, concurrently: must be thread-safe apart from its context.
-// An error fails that input only ("path: message" on the log).
-using Job = std::function<Result<JobOutput>(const InputFile& input, std::string_view bytes,
-                                            WorkerContext& context)>;
+// One input handed to a Job, and what the job made of it.
+struct JobItem {
+  const InputFile* input = nullptr;
+  std::string_view bytes;  // the input's bytes, valid during the call
+  Result<JobOutput> output = Status::Internal("the job gave no output");
+};
+
+// Sets the output of every item (BatchOptions::batch_files at most, in input order). Called
+// from worker threads, concurrently: must be thread-safe apart from its context. An error
+// fails that input only ("path: message" on the log); so does an exception, as the runner
+// then runs the batch's inputs again one at a time.
+using Job = std::function<void(std::span<JobItem> items, WorkerContext& context)>;
+
+// A Job that runs file_job on each item in turn.
+using FileJob = std::function<Result<JobOutput>(const InputFile& input, std::string_view bytes,
+                                                WorkerContext& context)>;
+Job PerFile(FileJob file_job);
 
 // Takes a stream job's output piece by piece: into the output file, or to output_fd.
 using Sink = std::function<Status(std::string_view bytes)>;

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <numeric>
 #include <random>
 #include <set>
 #include <thread>
@@ -76,7 +77,7 @@ TEST_F(Runner, MirrorsTheInputLayout) {
   WriteTestFile(dir_ / "in/news/logo.png", "png");
   options_.output_dir = dir_ / "out";
   options_.threads = 2;
-  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, Upper);
+  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, PerFile(Upper));
   EXPECT_EQ(ListTree(dir_ / "out"),
             (std::vector<std::string>{"a.txt", "news/2024/story.txt", "news/feed.txt"}));
   EXPECT_EQ(ReadTestFile(dir_ / "out/a.txt"), "[a.txt]\nALPHA\n");
@@ -100,7 +101,7 @@ TEST_F(Runner, OneFailureDoesNotStopTheBatch) {
     if (input.rel == "page-33.txt") throw std::runtime_error("thrown");
     return Upper(input, bytes, context);
   };
-  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, job);
+  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, PerFile(job));
   EXPECT_EQ(summary.files_ok, 48u);
   EXPECT_EQ(summary.files_failed, 2u);
   EXPECT_EQ(ListTree(dir_ / "out").size(), 48u);
@@ -118,7 +119,7 @@ TEST_F(Runner, ResumesAndForceRedoes) {
     return Upper(input, bytes, context);
   };
   std::vector<InputFile> inputs = WalkInputs({dir_ / "in"});
-  EXPECT_EQ(RunBatch(inputs, options_, job).files_ok, 5u);
+  EXPECT_EQ(RunBatch(inputs, options_, PerFile(job)).files_ok, 5u);
   EXPECT_EQ(calls, 5);
   // A killed run: one output missing. A changed input: newer than its output.
   std::filesystem::remove(dir_ / "out/page-01.txt");
@@ -133,7 +134,7 @@ TEST_F(Runner, ResumesAndForceRedoes) {
   std::filesystem::remove(dir_ / "out/page-04.txt");
   ASSERT_EQ(symlink("gone.txt", (dir_ / "out/page-04.txt").c_str()), 0);
   calls = 0;
-  BatchSummary again = RunBatch(inputs, options_, job);
+  BatchSummary again = RunBatch(inputs, options_, PerFile(job));
   EXPECT_EQ(calls, 3);
   EXPECT_EQ(again.files_ok, 3u);
   EXPECT_EQ(again.files_up_to_date, 2u);
@@ -142,7 +143,7 @@ TEST_F(Runner, ResumesAndForceRedoes) {
       std::filesystem::is_regular_file(std::filesystem::symlink_status(dir_ / "out/page-04.txt")));
   calls = 0;
   options_.force = true;
-  EXPECT_EQ(RunBatch(inputs, options_, job).files_ok, 5u);
+  EXPECT_EQ(RunBatch(inputs, options_, PerFile(job)).files_ok, 5u);
   EXPECT_EQ(calls, 5);
 }
 
@@ -156,7 +157,7 @@ TEST_F(Runner, StdoutKeepsInputOrderWithThreads) {
     return Upper(input, bytes, context);
   };
   std::vector<InputFile> inputs = WalkInputs({dir_ / "in"});
-  BatchSummary summary = RunBatch(inputs, options_, job);
+  BatchSummary summary = RunBatch(inputs, options_, PerFile(job));
   std::string expected;
   WorkerContext unused(0);
   for (const InputFile& input : inputs) {
@@ -182,7 +183,7 @@ TEST_F(Runner, WorkersStayWithinTheWindow) {
     }
     return Upper(input, bytes, context);
   };
-  EXPECT_EQ(RunBatch(WalkInputs({dir_ / "in"}), options_, job).files_ok, 20u);
+  EXPECT_EQ(RunBatch(WalkInputs({dir_ / "in"}), options_, PerFile(job)).files_ok, 20u);
   EXPECT_EQ(started_early, 0);
 }
 
@@ -191,10 +192,10 @@ TEST_F(Runner, OutputsDoNotDependOnThreadCount) {
   std::vector<InputFile> inputs = WalkInputs({dir_ / "in"});
   options_.threads = 1;
   options_.output_dir = dir_ / "one";
-  BatchSummary one = RunBatch(inputs, options_, Upper);
+  BatchSummary one = RunBatch(inputs, options_, PerFile(Upper));
   options_.threads = 2;
   options_.output_dir = dir_ / "two";
-  BatchSummary two = RunBatch(inputs, options_, Upper);
+  BatchSummary two = RunBatch(inputs, options_, PerFile(Upper));
   std::vector<std::string> files = ListTree(dir_ / "one");
   ASSERT_EQ(files.size(), 30u);
   ASSERT_EQ(files, ListTree(dir_ / "two"));
@@ -214,7 +215,8 @@ TEST_F(Runner, PerFileProblemsAreReportedInOrder) {
   options_.output_dir = dir_ / "out";
   options_.max_input_bytes = 50;
   options_.threads = 3;
-  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in", dir_ / "x/a.txt"}), options_, Upper);
+  BatchSummary summary =
+      RunBatch(WalkInputs({dir_ / "in", dir_ / "x/a.txt"}), options_, PerFile(Upper));
   EXPECT_EQ(summary.files_ok, 1u);
   EXPECT_EQ(summary.files_failed, 4u);
   EXPECT_EQ(log_.Read(), dir_ / "in/b.txt: file too large (100 bytes > 50)\n" +
@@ -236,7 +238,7 @@ TEST_F(Runner, MessagesKeepTheirPlaceAmongStdoutOutputs) {
     ASSERT_EQ(ftruncate(out_.fd(), 0), 0);
     ASSERT_EQ(lseek(out_.fd(), 0, SEEK_SET), 0);
     options_.threads = threads;
-    BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, Upper);
+    BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, PerFile(Upper));
     EXPECT_EQ(summary.files_ok, 5u);
     EXPECT_EQ(out_.Read(),
               "[page-00.txt]\nLINE ONE OF 0\nLINE TWO\n"
@@ -259,7 +261,7 @@ TEST_F(Runner, StdoutOutputsSpanningBlocksArriveInOrder) {
     expected += "[" + std::string(name) + "]\n" + std::string(3000, 'B') + std::to_string(i) + "\n";
   }
   options_.threads = 2;
-  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, Upper);
+  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, PerFile(Upper));
   EXPECT_EQ(summary.files_ok, 60u);
   EXPECT_EQ(summary.bytes_out, expected.size());
   EXPECT_EQ(out_.Read(), expected);
@@ -271,7 +273,7 @@ TEST_F(Runner, StdoutWriteErrorStopsTheRun) {
   MakePages(10);
   options_.output_fd = full;
   options_.threads = 2;
-  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, Upper);
+  BatchSummary summary = RunBatch(WalkInputs({dir_ / "in"}), options_, PerFile(Upper));
   close(full);
   EXPECT_FALSE(summary.stopped.ok());
   EXPECT_EQ(summary.stopped.message(), "stdout: No space left on device");
@@ -296,14 +298,57 @@ TEST_F(Runner, EachWorkerKeepsItsOwnState) {
     indexes.insert(context.index());
     return Upper(input, bytes, context);
   };
-  EXPECT_EQ(RunBatch(WalkInputs({dir_ / "in"}), options_, job).files_ok, 30u);
+  EXPECT_EQ(RunBatch(WalkInputs({dir_ / "in"}), options_, PerFile(job)).files_ok, 30u);
   EXPECT_EQ(states.size(), indexes.size());
   EXPECT_LE(states.size(), 3u);
   for (int index : indexes) EXPECT_TRUE(index >= 0 && index < 3);
 }
 
+// The job gets batches of up to batch_files inputs, fewer once they reach batch_bytes, and
+// with threads no more than a thread's share of what is left; the outputs do not change.
+TEST_F(Runner, HandsTheJobBatchesWithinTheirCaps) {
+  MakePages(40);
+  std::vector<InputFile> inputs = WalkInputs({dir_ / "in"});
+  std::mutex mu;
+  std::vector<size_t> sizes;
+  Job per_file = PerFile(Upper);
+  Job job = [&](std::span<JobItem> items, WorkerContext& context) {
+    {
+      std::lock_guard lock(mu);
+      sizes.push_back(items.size());
+    }
+    per_file(items, context);
+  };
+  std::string expected;
+  WorkerContext unused(0);
+  for (const InputFile& input : inputs) {
+    expected += Upper(input, ReadTestFile(input.path), unused)->bytes;
+  }
+  auto run = [&](size_t threads, size_t files, size_t bytes) {
+    sizes.clear();
+    options_.threads = threads;
+    options_.batch_files = files;
+    options_.batch_bytes = bytes;
+    FdFile out(dir_ / ("stdout-" + std::to_string(threads) + "-" + std::to_string(files) + "-" +
+                       std::to_string(bytes)));
+    options_.output_fd = out.fd();
+    EXPECT_EQ(RunBatch(inputs, options_, job).files_ok, 40u);
+    EXPECT_EQ(out.Read(), expected);
+    std::sort(sizes.begin(), sizes.end());
+    return sizes;
+  };
+  EXPECT_EQ(run(1, 16, 1 << 20), (std::vector<size_t>{8, 16, 16}));
+  EXPECT_EQ(run(1, 1, 1 << 20), std::vector<size_t>(40, 1));
+  EXPECT_EQ(run(1, 16, 1), std::vector<size_t>(40, 1)) << "one input reaches a byte";
+  EXPECT_EQ(run(1, 16, 40), std::vector<size_t>(20, 2)) << "each input is 23 or 24 bytes";
+  std::vector<size_t> two = run(2, 16, 1 << 20);
+  EXPECT_EQ(std::accumulate(two.begin(), two.end(), size_t{0}), 40u);
+  EXPECT_EQ(two.back(), 16u);
+  EXPECT_EQ(two.front(), 1u) << "the last inputs are shared out one by one";
+}
+
 TEST_F(Runner, NothingToDo) {
-  BatchSummary summary = RunBatch({}, options_, Upper);
+  BatchSummary summary = RunBatch({}, options_, PerFile(Upper));
   EXPECT_EQ(summary.files_ok + summary.files_failed, 0u);
   EXPECT_TRUE(summary.stopped.ok());
 }
