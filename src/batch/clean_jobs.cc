@@ -83,11 +83,11 @@ std::string TranscodeDeclared(const sources::Record& record) {
   return out;
 }
 
-Result<JobOutput> CleanRecord(const Cleaner& cleaner, const CleanJobOptions& options,
-                              std::string_view name, const sources::Record& record,
-                              WorkerContext& context) {
-  std::string transcoded;
-  Result<Cleaned> cleaned = cleaner.Clean(RecordInput(record, transcoded));
+// A cleaned record's output: its text, or a JSON line (the record's own, annotated, or a
+// fresh one).
+Result<JobOutput> RecordOutput(const CleanJobOptions& options, std::string_view name,
+                               const sources::Record& record, Result<Cleaned>& cleaned,
+                               WorkerContext& context) {
   if (!cleaned.ok()) return cleaned.status();
   JobOutput out = Counters(*cleaned);
   if (options.format == OutputFormat::kText) {
@@ -113,6 +113,20 @@ Result<JobOutput> CleanRecord(const Cleaner& cleaner, const CleanJobOptions& opt
     return s;
   }
   return out;
+}
+
+// Cleans a batch of records (Cleaner::CleanBatch).
+void CleanRecords(const Cleaner& cleaner, const CleanJobOptions& options, std::string_view name,
+                  std::span<RecordItem> items, WorkerContext& context) {
+  std::vector<std::string> transcoded(items.size());
+  std::vector<Input> inputs(items.size());
+  for (size_t k = 0; k < items.size(); ++k) {
+    inputs[k] = RecordInput(*items[k].record, transcoded[k]);
+  }
+  std::vector<Result<Cleaned>> cleaned = cleaner.CleanBatch(inputs);
+  for (size_t k = 0; k < items.size(); ++k) {
+    items[k].output = RecordOutput(options, name, *items[k].record, cleaned[k], context);
+  }
 }
 
 }  // namespace
@@ -213,8 +227,8 @@ StreamJob MakeStreamJob(const Cleaner& cleaner, const CleanJobOptions& options) 
           reader = std::make_unique<sources::JsonlReader>(**stream, options.jsonl);
         }
         std::string name = in.is_stdin() ? "<stdin>" : in.path;
-        RecordJob job = [&](const sources::Record& record, WorkerContext& context) {
-          return CleanRecord(cleaner, options, name, record, context);
+        RecordJob job = [&](std::span<RecordItem> items, WorkerContext& context) {
+          CleanRecords(cleaner, options, name, items, context);
         };
         Status status = RunRecordPipeline(*reader, name, options.pipeline, job, sink, summary);
         if (warc != nullptr) {

@@ -4,7 +4,6 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
-#include <exception>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -36,7 +35,6 @@ class Pipeline {
  private:
   void Read();
   void Work(int index);
-  Outcome Process(const sources::Record& record, WorkerContext& context);
   Status Emit(Outcome& outcome, OutputBlock& block, ProgressMeter& progress, BatchSummary* summary);
 
   sources::RecordReader& reader_;
@@ -44,6 +42,7 @@ class Pipeline {
   const PipelineOptions& options_;
   const RecordJob& job_;
   size_t window_ = 0;
+  size_t threads_ = 1;
 
   std::mutex mu_;
   std::condition_variable space_cv_;  // the writer released a slot (reader waits)
@@ -92,42 +91,44 @@ void Pipeline::Read() {
   ready_cv_.notify_one();
 }
 
-Outcome Pipeline::Process(const sources::Record& record, WorkerContext& context) {
-  Outcome outcome;
-  outcome.position = record.position;
-  outcome.bytes_in = record.payload.size();
-  outcome.held = record.payload.size() + record.original_json.size();
-  // A job that throws fails its record, not the stream.
-  try {
-    Result<JobOutput> output = job_(record, context);
-    if (output.ok()) {
-      outcome.output = std::move(*output);
-    } else {
-      outcome.error = output.status().message();
-    }
-  } catch (const std::exception& e) {
-    outcome.error = std::string("internal error: ") + e.what();
-  } catch (...) {
-    outcome.error = "internal error: unknown exception";
-  }
-  return outcome;
-}
-
 void Pipeline::Work(int index) {
   WorkerContext context(index);
+  std::vector<std::pair<uint64_t, sources::Record>> taken;
+  std::vector<RecordItem> items;
+  std::vector<Outcome> outcomes;
   for (;;) {
-    std::pair<uint64_t, sources::Record> item;
+    taken.clear();
     {
       std::unique_lock lock(mu_);
       work_cv_.wait(lock, [&] { return stop_ || !queue_.empty() || read_done_; });
       if (stop_ || queue_.empty()) return;
-      item = std::move(queue_.front());
-      queue_.pop_front();
+      const size_t share = std::max<size_t>(1, queue_.size() / threads_);
+      for (size_t n = std::min({options_.batch_records, share, queue_.size()}); n > 0; --n) {
+        taken.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
     }
-    Outcome outcome = Process(item.second, context);
-    item.second = {};
+    items.assign(taken.size(), RecordItem());
+    for (size_t k = 0; k < taken.size(); ++k) items[k].record = &taken[k].second;
+    RunGuarded(std::span(items), context, job_);
+    outcomes.assign(taken.size(), Outcome());
+    for (size_t k = 0; k < taken.size(); ++k) {
+      const sources::Record& record = taken[k].second;
+      Outcome& outcome = outcomes[k];
+      outcome.position = record.position;
+      outcome.bytes_in = record.payload.size();
+      outcome.held = record.payload.size() + record.original_json.size();
+      if (items[k].output.ok()) {
+        outcome.output = std::move(*items[k].output);
+      } else {
+        outcome.error = items[k].output.status().message();
+      }
+    }
+    for (size_t k = 0; k < taken.size(); ++k) taken[k].second = {};  // frees the payloads
     std::lock_guard lock(mu_);
-    ring_[item.first % window_] = std::move(outcome);
+    for (size_t k = 0; k < taken.size(); ++k) {
+      ring_[taken[k].first % window_] = std::move(outcomes[k]);
+    }
     ready_cv_.notify_one();
   }
 }
@@ -162,6 +163,7 @@ Status Pipeline::Emit(Outcome& outcome, OutputBlock& block, ProgressMeter& progr
 Status Pipeline::Run(const RecordSink& sink, BatchSummary* summary) {
   size_t threads = options_.threads > 0 ? options_.threads : std::thread::hardware_concurrency();
   threads = std::max<size_t>(threads, 1);
+  threads_ = threads;
   window_ = options_.max_ahead > 0 ? options_.max_ahead : std::max<size_t>(64, 16 * threads);
   ring_.resize(window_);
   std::thread reader([this] { Read(); });
@@ -213,6 +215,12 @@ Status Pipeline::Run(const RecordSink& sink, BatchSummary* summary) {
 }
 
 }  // namespace
+
+RecordJob PerRecord(OneRecordJob record_job) {
+  return [record_job = std::move(record_job)](std::span<RecordItem> items, WorkerContext& context) {
+    for (RecordItem& item : items) item.output = record_job(*item.record, context);
+  };
+}
 
 Status RunRecordPipeline(sources::RecordReader& reader, std::string_view name,
                          const PipelineOptions& options, const RecordJob& job,

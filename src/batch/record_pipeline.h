@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -33,6 +34,9 @@ struct PipelineOptions {
   size_t max_ahead = 0;
   // Payload bytes those records may hold together; a larger record still passes, alone.
   size_t max_ahead_bytes = 32u << 20;
+  // Records a worker takes at once, at most: of those read and waiting, no more than its
+  // share when there are several threads (as BatchOptions::batch_files for files).
+  size_t batch_records = 16;
   // Progress line (records, MB, records/s) on log_fd.  --progress
   ProgressMode progress = ProgressMode::kNever;
   // Where bad items and failed records are reported: `<name>: <position>: <message>`.
@@ -43,8 +47,21 @@ struct PipelineOptions {
   size_t output_block_bytes = kOutputBlockBytes;
 };
 
-// Cleans one record; called on worker threads, concurrently, each with its own context.
-using RecordJob = std::function<Result<JobOutput>(const sources::Record&, WorkerContext&)>;
+// One record handed to a RecordJob, and what the job made of it.
+struct RecordItem {
+  const sources::Record* record = nullptr;
+  Result<JobOutput> output = Status::Internal("the job gave no output");
+};
+
+// Sets the output of every item (PipelineOptions::batch_records at most, in stream order), so
+// that a job may run each stage over all of them in turn (Cleaner::CleanBatch). Called on
+// worker threads, concurrently, each with its own context. An error or an exception fails
+// that record only (see RunGuarded).
+using RecordJob = std::function<void(std::span<RecordItem> items, WorkerContext& context)>;
+
+// A RecordJob that runs record_job on each item in turn.
+using OneRecordJob = std::function<Result<JobOutput>(const sources::Record&, WorkerContext&)>;
+RecordJob PerRecord(OneRecordJob record_job);
 // Takes the outputs, in input order and in blocks (PipelineOptions::output_block_bytes), on
 // the calling thread.
 using RecordSink = std::function<Status(std::string_view bytes)>;

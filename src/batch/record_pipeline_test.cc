@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -72,7 +75,7 @@ TEST_F(RecordPipeline, KeepsInputOrderWhateverTheThreadCount) {
     std::string out;
     BatchSummary summary;
     Status s = RunRecordPipeline(
-        reader, "in.jsonl", options_, Echo,
+        reader, "in.jsonl", options_, PerRecord(Echo),
         [&](std::string_view bytes) {
           out += bytes;
           return Status::Ok();
@@ -97,6 +100,42 @@ TEST_F(RecordPipeline, KeepsInputOrderWhateverTheThreadCount) {
   EXPECT_NE(log.find("in.jsonl: line 13: twelve\n"), std::string::npos) << log;
 }
 
+// A worker takes the records waiting for it, up to batch_records, and a record whose job
+// throws fails alone.
+TEST_F(RecordPipeline, WorkersTakeBatchesAndAThrowFailsOneRecord) {
+  std::mutex mu;
+  std::vector<size_t> sizes;
+  RecordJob job = [&](std::span<RecordItem> items, WorkerContext& context) {
+    {
+      std::lock_guard lock(mu);
+      if (sizes.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      sizes.push_back(items.size());
+    }
+    for (RecordItem& item : items) {
+      if (item.record->id == "33") throw std::runtime_error("thrown");
+      item.output = Echo(*item.record, context);
+    }
+  };
+  options_.threads = 1;
+  options_.batch_records = 8;
+  CountingReader reader(100);
+  std::string out;
+  BatchSummary summary;
+  ASSERT_TRUE(RunRecordPipeline(
+                  reader, "in", options_, job,
+                  [&](std::string_view bytes) {
+                    out += bytes;
+                    return Status::Ok();
+                  },
+                  &summary)
+                  .ok());
+  EXPECT_EQ(summary.records_ok, 88u);  // 100 - 10 bad items - record 12 - record 33
+  EXPECT_NE(Log().find("in: line 34: internal error: thrown\n"), std::string::npos) << Log();
+  EXPECT_NE(out.find("32\n34\n"), std::string::npos);
+  EXPECT_EQ(*std::max_element(sizes.begin(), sizes.end()), 8u) << "records queued meanwhile";
+  EXPECT_GT(std::count(sizes.begin(), sizes.end(), 1u), 0) << "the thrower's batch, one by one";
+}
+
 TEST_F(RecordPipeline, ReaderStaysWithinTheWindow) {
   options_.threads = 3;
   options_.max_ahead = 8;
@@ -110,7 +149,7 @@ TEST_F(RecordPipeline, ReaderStaysWithinTheWindow) {
     worst = std::max(worst, reader.calls() - 1 - std::stoi(std::string(bytes)));
     return Status::Ok();
   };
-  ASSERT_TRUE(RunRecordPipeline(reader, "-", options_, Echo, sink, &summary).ok());
+  ASSERT_TRUE(RunRecordPipeline(reader, "-", options_, PerRecord(Echo), sink, &summary).ok());
   // The window, plus the item the reader may hold while waiting for space.
   EXPECT_LE(worst, 8 + 1);
   EXPECT_GT(worst, 0);
@@ -127,7 +166,7 @@ TEST_F(RecordPipeline, ByteBoundHoldsOneLargeRecordAtATime) {
     worst = std::max(worst, reader.calls() - 1 - std::stoi(std::string(bytes)));
     return Status::Ok();
   };
-  ASSERT_TRUE(RunRecordPipeline(reader, "-", options_, Echo, sink, &summary).ok());
+  ASSERT_TRUE(RunRecordPipeline(reader, "-", options_, PerRecord(Echo), sink, &summary).ok());
   // One record in the window, one bad item beside it, one being read.
   EXPECT_LE(worst, 3);
   EXPECT_EQ(summary.records_ok + summary.records_failed, 40u);
@@ -143,7 +182,7 @@ TEST_F(RecordPipeline, GathersOutputsIntoBlocksWrittenBeforeEachMessage) {
     calls.emplace_back(bytes, Log());
     return Status::Ok();
   };
-  ASSERT_TRUE(RunRecordPipeline(reader, "in", options_, Echo, sink, &summary).ok());
+  ASSERT_TRUE(RunRecordPipeline(reader, "in", options_, PerRecord(Echo), sink, &summary).ok());
   const std::string bad5 = "in: line 6: bad 5\n", twelve = "in: line 13: twelve\n";
   using Call = std::pair<std::string, std::string>;
   EXPECT_EQ(calls,
@@ -161,7 +200,7 @@ TEST_F(RecordPipeline, SinkErrorStopsTheRun) {
   int writes = 0;
   BatchSummary summary;
   Status s = RunRecordPipeline(
-      reader, "-", options_, Echo,
+      reader, "-", options_, PerRecord(Echo),
       [&](std::string_view) {
         return ++writes == 3 ? Status::IoError("stdout: Broken pipe") : Status::Ok();
       },

@@ -92,9 +92,6 @@ class Batch {
   // (skipped, failed, up to date, a stream), else true with its bytes read into buffer.
   bool Prepare(size_t i, WorkerContext& context, ReadBuffer& buffer, FileResult* result,
                std::string* out_path);
-  // Runs the job over items; an exception fails the input that threw.
-  void RunJob(std::span<JobItem> items, WorkerContext& context);
-  bool TryJob(std::span<JobItem> items, WorkerContext& context);
   // The result of a job's item: written to out_path, when there is one.
   FileResult Complete(JobItem& item, const std::string& out_path);
   // Main thread, in input order: logs, writes to output_fd, adds to the summary.
@@ -177,25 +174,6 @@ void Batch::Plan() {
   }
 }
 
-bool Batch::TryJob(std::span<JobItem> items, WorkerContext& context) {
-  std::string error;
-  try {
-    job_(items, context);
-    return true;
-  } catch (const std::exception& e) {
-    error = std::string("internal error: ") + e.what();
-  } catch (...) {
-    error = "internal error: unknown exception";
-  }
-  for (JobItem& item : items) item.output = Status::Internal(error);
-  return false;
-}
-
-void Batch::RunJob(std::span<JobItem> items, WorkerContext& context) {
-  if (items.empty() || TryJob(items, context) || items.size() == 1) return;
-  for (JobItem& item : items) TryJob(std::span(&item, 1), context);
-}
-
 bool Batch::Prepare(size_t i, WorkerContext& context, ReadBuffer& buffer, FileResult* result,
                     std::string* out_path) {
   const InputFile& input = inputs_[i];
@@ -262,7 +240,7 @@ void Batch::ProcessRange(size_t from, size_t to, WorkerContext& context,
       item_index.push_back(i - from);
       read += buffer.bytes().size();
     }
-    RunJob(items, context);
+    RunGuarded(std::span(items), context, job_);
     for (size_t k = 0; k < items.size(); ++k) {
       results[item_index[k]] = Complete(items[k], out_paths[item_index[k]]);
     }

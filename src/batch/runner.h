@@ -1,7 +1,8 @@
 // RunBatch: runs a job over many inputs on worker threads. Each input is read (with a size
 // cap), handed to the job with a few inputs after it, and its output written atomically under
-// the output folder or, without one, to stdout in input order. One bad file never stops the batch; a finished
-// output not older than its input is not redone; outputs never depend on the thread count.
+// the output folder or, without one, to stdout in input order. One bad file never stops the batch;
+// a finished output not older than its input is not redone; outputs never depend on the thread
+// count.
 #ifndef WINNOW_SRC_BATCH_RUNNER_H_
 #define WINNOW_SRC_BATCH_RUNNER_H_
 
@@ -9,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <span>
@@ -98,6 +100,27 @@ using Job = std::function<void(std::span<JobItem> items, WorkerContext& context)
 using FileJob = std::function<Result<JobOutput>(const InputFile& input, std::string_view bytes,
                                                 WorkerContext& context)>;
 Job PerFile(FileJob file_job);
+
+// Runs a batch job (Job, RecordJob) over items, whose `output` it sets. If the job throws,
+// runs it again on each item alone, so that only the input that threw fails.
+template <typename Item, typename BatchJob>
+void RunGuarded(std::span<Item> items, WorkerContext& context, const BatchJob& job) {
+  auto attempt = [&](std::span<Item> some) {
+    std::string error;
+    try {
+      job(some, context);
+      return true;
+    } catch (const std::exception& e) {
+      error = std::string("internal error: ") + e.what();
+    } catch (...) {
+      error = "internal error: unknown exception";
+    }
+    for (Item& item : some) item.output = Status::Internal(error);
+    return false;
+  };
+  if (items.empty() || attempt(items) || items.size() == 1) return;
+  for (Item& item : items) attempt(std::span(&item, 1));
+}
 
 // Takes a stream job's output piece by piece: into the output file, or to output_fd.
 using Sink = std::function<Status(std::string_view bytes)>;
