@@ -19,6 +19,11 @@
 //   winnow::Result<winnow::Cleaned> out = (*cleaner)->Clean(input);
 //   if (out.ok()) std::cout << out->text;          // body paragraphs, '\n'-terminated
 //
+// Cleaning many documents on one thread, a handful at a time (faster for HTML, see below):
+//
+//   std::vector<winnow::Input> inputs = ...;       // e.g. 16 pages
+//   for (winnow::Result<winnow::Cleaned>& out : (*cleaner)->CleanBatch(inputs)) { ... }
+//
 // Adding rules (see docs/rules.md for the language):
 //
 //   options.rule_paths = {"my-site.rules"};        // a file or a folder of *.rules
