@@ -57,17 +57,21 @@ void RunOverPages(benchmark::State& state, const std::vector<std::string>& pages
       benchmark::Counter(static_cast<double>(count), benchmark::Counter::kIsRate);
 }
 
-// Cleans pages [from, to) as `winnow clean` does: in batches of BatchOptions::batch_files
-// (Cleaner::CleanBatch parses a batch, then classifies it).
+// Cleans pages [from, to) as `winnow clean` does: in batches (Cleaner::CleanBatch parses a
+// batch, then classifies it) that end at BatchOptions::batch_files pages or once their pages
+// reach batch_bytes.
 inline void CleanInBatches(const Cleaner& cleaner, const std::vector<std::string>& pages,
                            size_t from, size_t to, Format format) {
-  const size_t batch = batch::BatchOptions().batch_files;
+  const batch::BatchOptions limits;
   std::vector<Input> inputs;
-  for (size_t i = from; i < to; i += batch) {
-    inputs.assign(std::min(batch, to - i), Input());
-    for (size_t k = 0; k < inputs.size(); ++k) {
-      inputs[k].bytes = pages[i + k];
-      inputs[k].format = format;
+  for (size_t i = from; i < to;) {
+    inputs.clear();
+    for (size_t bytes = 0;
+         i < to && inputs.size() < limits.batch_files && bytes < limits.batch_bytes; ++i) {
+      inputs.emplace_back();
+      inputs.back().bytes = pages[i];
+      inputs.back().format = format;
+      bytes += pages[i].size();
     }
     for (const Result<Cleaned>& out : cleaner.CleanBatch(inputs)) {
       benchmark::DoNotOptimize(out.ok());
