@@ -103,7 +103,8 @@ void Pipeline::Work(int index) {
       work_cv_.wait(lock, [&] { return stop_ || !queue_.empty() || read_done_; });
       if (stop_ || queue_.empty()) return;
       const size_t share = std::max<size_t>(1, queue_.size() / threads_);
-      for (size_t n = std::min({options_.batch_records, share, queue_.size()}); n > 0; --n) {
+      const size_t most = std::max<size_t>(1, options_.batch_records);
+      for (size_t n = std::min({most, share, queue_.size()}); n > 0; --n) {
         taken.push_back(std::move(queue_.front()));
         queue_.pop_front();
       }

@@ -34,8 +34,8 @@ struct PipelineOptions {
   size_t max_ahead = 0;
   // Payload bytes those records may hold together; a larger record still passes, alone.
   size_t max_ahead_bytes = 32u << 20;
-  // Records a worker takes at once, at most: of those read and waiting, no more than its
-  // share when there are several threads (as BatchOptions::batch_files for files).
+  // Records a worker takes at once, at most (0 counts as 1): of those read and waiting, no
+  // more than its share when there are several threads (as BatchOptions::batch_files).
   size_t batch_records = 16;
   // Progress line (records, MB, records/s) on log_fd.  --progress
   ProgressMode progress = ProgressMode::kNever;

@@ -134,6 +134,15 @@ TEST_F(RecordPipeline, WorkersTakeBatchesAndAThrowFailsOneRecord) {
   EXPECT_NE(out.find("32\n34\n"), std::string::npos);
   EXPECT_EQ(*std::max_element(sizes.begin(), sizes.end()), 8u) << "records queued meanwhile";
   EXPECT_GT(std::count(sizes.begin(), sizes.end(), 1u), 0) << "the thrower's batch, one by one";
+
+  options_.batch_records = 0;  // taken as 1, not as "take nothing" forever
+  sizes.clear();
+  CountingReader again(20);
+  ASSERT_TRUE(
+      RunRecordPipeline(
+          again, "in", options_, job, [](std::string_view) { return Status::Ok(); }, &summary)
+          .ok());
+  EXPECT_EQ(sizes, std::vector<size_t>(18, 1u));  // 20 - 2 bad items
 }
 
 TEST_F(RecordPipeline, ReaderStaysWithinTheWindow) {
