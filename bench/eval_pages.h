@@ -66,8 +66,9 @@ inline void CleanInBatches(const Cleaner& cleaner, const std::vector<std::string
   std::vector<Input> inputs;
   for (size_t i = from; i < to;) {
     inputs.clear();
+    const size_t most = std::max<size_t>(1, limits.batch_files);
     for (size_t bytes = 0;
-         i < to && inputs.size() < limits.batch_files && bytes < limits.batch_bytes; ++i) {
+         i < to && inputs.size() < most && (inputs.empty() || bytes < limits.batch_bytes); ++i) {
       inputs.emplace_back();
       inputs.back().bytes = pages[i];
       inputs.back().format = format;

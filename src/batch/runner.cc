@@ -208,11 +208,12 @@ bool Batch::Prepare(size_t i, WorkerContext& context, ReadBuffer& buffer, FileRe
 }
 
 FileResult Batch::Complete(JobItem& item, const std::string& out_path) {
-  if (!item.output.ok()) return Finished(Outcome::kFailed, item.output.status().message());
   FileResult result;
+  if (!item.output.ok()) result = Finished(Outcome::kFailed, item.output.status().message());
+  result.bytes_in = item.bytes.size();  // read either way, for the progress line
+  if (!item.output.ok()) return result;
   result.bytes = std::move(item.output->bytes);
   result.counters = std::move(item.output->counters);
-  result.bytes_in = item.bytes.size();
   if (out_path.empty()) return result;
   if (Status s = WriteFileAtomic(out_path, result.bytes); !s.ok()) {
     return Finished(Outcome::kFailed, s.message());
@@ -233,7 +234,7 @@ void Batch::ProcessRange(size_t from, size_t to, WorkerContext& context,
     items.clear();
     item_index.clear();
     size_t read = 0;
-    for (; i < to && read < options_.batch_bytes; ++i) {
+    for (; i < to && (items.empty() || read < options_.batch_bytes); ++i) {
       ReadBuffer& buffer = buffers[items.size()];
       if (!Prepare(i, context, buffer, &results[i - from], &out_paths[i - from])) continue;
       items.push_back(JobItem{&inputs_[i], buffer.bytes()});

@@ -48,7 +48,7 @@ struct BatchOptions {
   // turn (Cleaner::CleanBatch); 1 hands them over one by one. A batch also ends once the
   // inputs read for it reach batch_bytes, and with several threads it takes no more than a
   // thread's share of the inputs left, so that a few files still spread over every thread.
-  // batch_files 0 counts as 1.
+  // batch_files 0 counts as 1; a batch always takes its first input, whatever batch_bytes.
   size_t batch_files = 16;
   size_t batch_bytes = 8u << 20;
   // Where outputs go without output_dir.

@@ -341,6 +341,7 @@ TEST_F(Runner, HandsTheJobBatchesWithinTheirCaps) {
   EXPECT_EQ(run(1, 1, 1 << 20), std::vector<size_t>(40, 1));
   EXPECT_EQ(run(1, 0, 1 << 20), std::vector<size_t>(40, 1)) << "0 counts as 1";
   EXPECT_EQ(run(1, 16, 1), std::vector<size_t>(40, 1)) << "one input reaches a byte";
+  EXPECT_EQ(run(1, 16, 0), std::vector<size_t>(40, 1)) << "a batch takes its first input";
   EXPECT_EQ(run(1, 16, 40), std::vector<size_t>(20, 2)) << "each input is 23 or 24 bytes";
   std::vector<size_t> two = run(2, 16, 1 << 20);
   EXPECT_EQ(std::accumulate(two.begin(), two.end(), size_t{0}), 40u);
