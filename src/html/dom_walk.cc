@@ -139,36 +139,41 @@ class DomWalker {
     }
     const uint32_t index = static_cast<uint32_t>(frames_.size());
     const Attributes attrs = ReadAttributes(node);
-    Frame f;
+    const bool breaks = !flatten && BreaksLine(tag);  // <br> and skipped tags returned above
+    bool hidden = parent.hidden;
+    if (!flatten && !hidden && IsHiddenElement(attrs)) {
+      // Hidden inline content (screen-reader text, MathML twins of formulas) would split a
+      // visible sentence: it is dropped. Hidden blocks are lines of their own: kept, flagged.
+      if (!breaks) {
+        if (meta) meta_->VisitSubtree(node);
+        return;
+      }
+      hidden = true;
+    }
+    // Built in place: the stack holds one Frame per open element, and copying one in costs
+    // more than filling it.
+    Frame& f = frames_.emplace_back();
+    const Frame& up = frames_[index - 1];  // `parent` may have moved
     f.node = node;
     f.tag = tag;
     f.class_value = attrs.class_value;
     f.id = attrs.id;
     f.role = attrs.role;
-    f.heading = parent.heading;
-    f.hidden = parent.hidden;
-    f.in_link = parent.in_link || (tag == GUMBO_TAG_A && attrs.href);
-    f.pre = parent.pre || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING;
-    f.containers = parent.containers;
-    f.block = parent.block;
-    f.container = parent.container;
-    f.list = parent.list;
+    f.heading = up.heading;
+    f.hidden = hidden;
+    f.in_link = up.in_link || (tag == GUMBO_TAG_A && attrs.href);
+    f.pre = up.pre || tag == GUMBO_TAG_PRE || tag == GUMBO_TAG_LISTING;
+    f.containers = up.containers;
+    f.block = up.block;
+    f.container = up.container;
+    f.list = up.list;
+    f.breaks = breaks;
     if (!flatten) {
-      f.breaks = BreaksLine(tag);  // <br> and skipped tags returned above
-      if (!parent.hidden && IsHiddenElement(attrs)) {
-        // Hidden inline content (screen-reader text, MathML twins of formulas) would split a
-        // visible sentence: it is dropped. Hidden blocks are lines of their own: kept, flagged.
-        if (!f.breaks) {
-          if (meta) meta_->VisitSubtree(node);
-          return;
-        }
-        f.hidden = true;
-      }
       f.containers |= ContainerBitsOfTag(tag) | ContainerBitsOfRole(attrs.role);
       if (const int level = HeadingLevel(tag)) f.heading = static_cast<uint8_t>(level);
       if (tag == GUMBO_TAG_TR) f.compact_row = IsCompactRow(node);
       if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) {
-        if (parent.tag == GUMBO_TAG_TR && parent.compact_row) {
+        if (up.tag == GUMBO_TAG_TR && up.compact_row) {
           pending_separator_ = line_open_;
         } else {
           f.breaks = true;
@@ -179,7 +184,7 @@ class DomWalker {
         f.container = index;
         f.block_id = static_cast<uint32_t>(totals_.size());
         totals_.emplace_back();
-        page_->block_parent.push_back(frames_[parent.container].block_id);
+        page_->block_parent.push_back(frames_[up.container].block_id);
       }
       if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_MENU) f.list = index;
     }
@@ -190,7 +195,6 @@ class DomWalker {
     if (f.breaks) Break();
     f.meta_closed = !meta || !meta_->Visit(node);
     f.first_line = static_cast<uint32_t>(page_->dom.size());
-    frames_.push_back(f);
     if (described_.size() < frames_.size()) described_.resize(frames_.size());
   }
 
@@ -370,8 +374,11 @@ class DomWalker {
       const Frame& frame = frames_[k];
       const size_t cap = options_.max_attrs_bytes;
       s.clear();
-      const bool fits = AppendTokens(frame.class_value, cap, &s) &&
-                        AppendTokens(frame.id, cap, &s) && AppendTokens(frame.role, cap, &s);
+      // Most elements lack an id and a role: no call for those.
+      const auto append = [&](std::string_view value) {
+        return value.empty() || AppendTokens(value, cap, &s);
+      };
+      const bool fits = append(frame.class_value) && append(frame.id) && append(frame.role);
       if (fits && s.empty() && k > 0) {
         described_[k].attrs = described_[k - 1].attrs;
       } else {

@@ -1,7 +1,5 @@
 #include "html/element_attributes.h"
 
-#include <utility>
-
 #include "html/tag_scan.h"
 #include "html/tags.h"
 #include "page.h"  // the container bits
@@ -26,29 +24,45 @@ bool StyleSets(std::string_view style, std::string_view property, std::string_vi
   return false;
 }
 
+// Whether the NUL-terminated `name` is `literal`. Stops at the first difference, so it never
+// reads past a shorter name's NUL.
+template <size_t N>
+bool NameIs(const char* name, const char (&literal)[N]) {
+  for (size_t i = 0; i < N; ++i) {
+    if (name[i] != literal[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Attributes ReadAttributes(const GumboNode* node) {
-  // The attributes read for their value, and where each goes.
-  static constexpr std::pair<std::string_view, std::string_view Attributes::*> kValued[] = {
-      {"class", &Attributes::class_value},
-      {"id", &Attributes::id},
-      {"role", &Attributes::role},
-      {"style", &Attributes::style},
-      {"aria-hidden", &Attributes::aria_hidden},
-  };
   Attributes out;
   const GumboVector& attrs = node->v.element.attributes;
   for (unsigned i = 0; i < attrs.length; ++i) {
     const auto* a = static_cast<const GumboAttribute*>(attrs.data[i]);
-    const std::string_view name(a->name);
-    out.href |= name == "href";
-    out.hidden |= name == "hidden";
-    for (const auto& [valued, field] : kValued) {
-      if (name == valued) {
-        out.*field = a->value;
+    const char* name = a->name;
+    // By first letter, without strlen: this runs for every attribute of every element.
+    switch (name[0]) {
+      case 'i':
+        if (NameIs(name, "id")) out.id = a->value;
         break;
-      }
+      case 'c':
+        if (NameIs(name, "class")) out.class_value = a->value;
+        break;
+      case 'r':
+        if (NameIs(name, "role")) out.role = a->value;
+        break;
+      case 's':
+        if (NameIs(name, "style")) out.style = a->value;
+        break;
+      case 'h':
+        out.href |= NameIs(name, "href");
+        out.hidden |= NameIs(name, "hidden");
+        break;
+      case 'a':
+        if (NameIs(name, "aria-hidden")) out.aria_hidden = a->value;
+        break;
     }
   }
   return out;
