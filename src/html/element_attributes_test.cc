@@ -59,6 +59,38 @@ TEST(ElementAttributesTest, AppendTokensMatchesTheTokenByTokenReference) {
   }
 }
 
+// The first element inside the <body> of a parsed page.
+const GumboNode* FirstBodyElement(const GumboOutput* output) {
+  const GumboVector& top = output->root->v.element.children;  // <head>, <body>
+  const auto* body = static_cast<const GumboNode*>(top.data[1]);
+  return static_cast<const GumboNode*>(body->v.element.children.data[0]);
+}
+
+TEST(ElementAttributesTest, ReadAttributesTakesOnlyTheExactNames) {
+  // After the names read, names that share their first letter or start with them.
+  GumboOutput* output = gumbo_parse(
+      "<div id=main-id class='a B' href=7 role=navigation style='color:red' aria-hidden=false "
+      "i=1 idx=2 classes=3 c=4 hre=5 hiddenx=6 r=8 roles=9 s=10 styles=11 aria-hiddenx=true "
+      "a=12 data-class=13>x</div>");
+  Attributes a = ReadAttributes(FirstBodyElement(output));
+  EXPECT_EQ(a.id, "main-id");
+  EXPECT_EQ(a.class_value, "a B");
+  EXPECT_EQ(a.role, "navigation");
+  EXPECT_EQ(a.style, "color:red");
+  EXPECT_EQ(a.aria_hidden, "false");
+  EXPECT_TRUE(a.href);
+  EXPECT_FALSE(a.hidden);
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+
+  output = gumbo_parse("<p hidden hre=1>x</p>");
+  a = ReadAttributes(FirstBodyElement(output));
+  EXPECT_TRUE(a.hidden);
+  EXPECT_FALSE(a.href);
+  EXPECT_TRUE(a.id.empty() && a.class_value.empty() && a.role.empty() && a.style.empty() &&
+              a.aria_hidden.empty());
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+}
+
 TEST(ElementAttributesTest, AsciiLowerInPlaceChangesOnlyAsciiCapitals) {
   std::string all;
   for (int round = 0; round < 2; ++round) {
