@@ -61,12 +61,29 @@ float Ratio(uint32_t part, uint32_t whole) {
   return whole == 0 ? 0.0f : static_cast<float>(part) / static_cast<float>(whole);
 }
 
+// The walker's buffers, kept per thread between pages: a walker made afresh for every page
+// allocated them and grew them again each time.
+struct WalkBuffers {
+  std::vector<Frame> frames;
+  std::vector<Described> described;
+  std::vector<const GumboNode*> scan;
+  std::vector<Totals> totals;
+  std::string path, attrs;
+};
+
 class DomWalker {
  public:
-  DomWalker(const HtmlOptions& options, Page* page, DomWalkStats* stats, MetadataReader* meta)
-      : options_(options), page_(page), stats_(stats), meta_(meta), totals_(1) {
+  // Borrows the buffers' capacity for the walk (members, not references: the walk's hot loop
+  // reads them without an indirection).
+  DomWalker(const HtmlOptions& options, Page* page, DomWalkStats* stats, MetadataReader* meta,
+            WalkBuffers& buffers)
+      : options_(options), page_(page), stats_(stats), meta_(meta), buffers_(buffers) {
+    Swap();
+    frames_.clear();
+    totals_.assign(1, Totals());
     page_->block_parent.assign(1, 0);
   }
+  ~DomWalker() { Swap(); }
 
   Status Walk(const GumboNode* html) {
     Frame root;
@@ -79,7 +96,7 @@ class DomWalker {
     root.breaks = true;
     root.meta_closed = !meta_->Visit(html);
     frames_.push_back(root);
-    described_.resize(1);
+    described_.assign(1, Described());
     while (!frames_.empty()) {
       Frame& top = frames_.back();
       const GumboVector& children = top.node->v.element.children;
@@ -398,17 +415,27 @@ class DomWalker {
     page_->dom.back().link_density = Ratio(line_link_bytes_, line_bytes_);
   }
 
+  void Swap() {
+    frames_.swap(buffers_.frames);
+    described_.swap(buffers_.described);
+    scan_.swap(buffers_.scan);
+    totals_.swap(buffers_.totals);
+    path_.swap(buffers_.path);
+    attrs_.swap(buffers_.attrs);
+  }
+
   const HtmlOptions& options_;
   Page* page_;
   DomWalkStats* stats_;
   MetadataReader* meta_;
+  WalkBuffers& buffers_;
   std::vector<Frame> frames_;
   std::vector<Described> described_;    // by frame index; as long as the deepest stack so far
-  std::vector<const GumboNode*> scan_;  // IsCompactRow's stack, kept for its capacity
+  std::vector<const GumboNode*> scan_;  // IsCompactRow's stack
   std::vector<Totals> totals_;          // per block_id; [0]: lines outside any block container
   std::string path_;                    // tag names of frames_[1 .. path_frames_], '>'-separated
   uint32_t path_frames_ = 0;
-  std::string attrs_;  // DescribeAttrs' buffer, kept for its capacity
+  std::string attrs_;  // DescribeAttrs' buffer
   bool line_open_ = false;
   bool pending_space_ = false;
   bool pending_separator_ = false;
@@ -424,7 +451,8 @@ Status WalkDom(const GumboNode* document, const HtmlOptions& options, Page* page
   for (unsigned i = 0; i < children.length; ++i) {
     const GumboNode* node = static_cast<const GumboNode*>(children.data[i]);
     if (node->type == GUMBO_NODE_ELEMENT && node->v.element.tag == GUMBO_TAG_HTML) {
-      return DomWalker(options, page, stats, meta).Walk(node);
+      thread_local WalkBuffers buffers;
+      return DomWalker(options, page, stats, meta, buffers).Walk(node);
     }
   }
   meta->VisitSubtree(document);

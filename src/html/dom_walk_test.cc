@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "html/html_source.h"
@@ -47,6 +48,50 @@ TEST(DomWalk, BlocksBreakInlinesJoinWhitespaceCollapses) {
   EXPECT_EQ(page.dom[4].tag, "body");
   EXPECT_EQ(page.dom[4].depth, 2);  // html=1, body=2
   EXPECT_EQ(page.dom[1].depth, 4);
+}
+
+// Each line's text, what explain shows of its DOM features, and the ids that group lines.
+Strings Described(const Page& page) {
+  Strings out = Lines(page);
+  for (const DomFeatures& d : page.dom) {
+    out.push_back(DescribeDom(d) + " block " + std::to_string(d.block_id) + " depth " +
+                  std::to_string(d.depth) + " ids " + std::to_string(d.path_id) + "," +
+                  std::to_string(d.attrs_id));
+  }
+  for (uint32_t parent : page.block_parent) out.push_back(std::to_string(parent));
+  return out;
+}
+
+TEST(DomWalk, APageComesOutTheSameAfterOthersOnItsThread) {
+  // The walker keeps its buffers per thread; nothing of one page may reach the next, not even
+  // of a walk that stopped partway.
+  const std::string page =
+      "<!doctype html><html><body><div class='story' id=s><p>One <a href=/x>two</a>.</p>"
+      "<table><tr><td>a</td><td>b</td></tr></table><aside class=related><p>Three.</p></aside>"
+      "</div></body></html>";
+  std::string deep = "<html><body>";
+  for (int i = 0; i < 60; ++i) deep += "<section class='level-" + std::to_string(i) + "'>x";
+  deep += "<table><tr><td>c</td></tr></table></body></html>";
+  auto described = [&page, &deep](bool after_others) {
+    Strings out;
+    std::thread([&] {
+      if (after_others) {
+        EXPECT_TRUE(ParseHtml(deep, {}).ok());
+        // 65 start tags pass the pre-pass's count; the head and tbody Gumbo adds do not, and
+        // the walk stops at the cell, 64 elements deep.
+        HtmlOptions few;
+        few.max_nodes = 65;
+        EXPECT_EQ(ParseHtml(deep, few).status().code(), Status::Code::kLimitExceeded);
+      }
+      Result<Page> parsed = ParseHtml(page, {});
+      ASSERT_TRUE(parsed.ok());
+      out = Described(*parsed);
+    }).join();
+    return out;
+  };
+  const Strings alone = described(false);
+  EXPECT_EQ(alone.size(), 11u);  // three lines, their features, five block_parent entries
+  EXPECT_EQ(described(true), alone);
 }
 
 TEST(DomWalk, WithoutPathsEverythingElseIsTheSame) {
