@@ -123,8 +123,11 @@ Result<Parsed> Parse(const Options& options, const RuleSet& rules, const Input& 
     html_options.max_bytes = options.max_document_bytes;
     html_options.max_dom_depth = options.max_dom_depth;
     html_options.max_nodes = options.max_dom_nodes;
-    html_options.describe_paths =
-        options.keep_decisions || rules.predicate_sets().path_patterns.set != nullptr;
+    const PredicateSets& sets = rules.predicate_sets();
+    html_options.describe_paths = options.keep_decisions || sets.path_patterns.set != nullptr;
+    html_options.collect_tokens = sets.class_tokens.prefilter != nullptr;
+    html_options.describe_attrs = options.keep_decisions || (sets.class_patterns.set != nullptr &&
+                                                             !html_options.collect_tokens);
     Result<Page> html_page = ParseHtml(bytes, html_options);
     if (!html_page.ok()) return html_page.status();
     page = std::move(*html_page);

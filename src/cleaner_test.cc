@@ -56,6 +56,44 @@ TEST(CleanerTest, PathRulesSeePathsWithOrWithoutExplain) {
   }
 }
 
+// class~ rules are matched on each page's tokens when all of them are built-in patterns that
+// allow it (classify/class_tokens.h), else on every line's string of tokens: either way,
+// with or without explain, they drop the same lines.
+TEST(CleanerTest, ClassRulesSeeTheTokensWhicheverWayTheyAreMatched) {
+  batch::testing::TempDir dir;
+  batch::testing::WriteTestFile(dir / "c.rules", "sidebar drop class~/^zebra/\n");
+  const std::string html =
+      "<html><body><article class='story'>"
+      "<p>The council approved the new budget on Monday night after a long debate.</p>"
+      "<div class='Related-Posts'><p>Zebra crossings are painted white in most cities.</p></div>"
+      "<div class='zebra box'><p>Giraffes, the tallest animals, eat leaves from trees.</p></div>"
+      "<p>The mayor said the plan would be reviewed again in the spring by the board.</p>"
+      "</article></body></html>";
+  for (bool user : {false, true}) {
+    for (bool explain : {false, true}) {
+      Options options;
+      if (user) options.rule_paths = {dir / "c.rules"};
+      options.keep_decisions = explain;
+      Result<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(options);
+      ASSERT_TRUE(cleaner.ok()) << cleaner.status().message();
+      Input input;
+      input.bytes = html;
+      input.format = Format::kHtml;
+      Result<Cleaned> out = (*cleaner)->Clean(input);
+      ASSERT_TRUE(out.ok()) << out.status().message();
+      EXPECT_NE(out->text.find("council"), std::string::npos) << user << explain;
+      EXPECT_NE(out->text.find("mayor"), std::string::npos) << user << explain;
+      EXPECT_EQ(out->text.find("Zebra"), std::string::npos) << user << explain;
+      EXPECT_EQ(out->text.find("Giraffes") == std::string::npos, user) << explain;
+      if (explain) {
+        ASSERT_EQ(out->dom.size(), 4u);
+        EXPECT_NE(out->dom[1].find("class=\"related-posts story\""), std::string::npos)
+            << out->dom[1];
+      }
+    }
+  }
+}
+
 // The fingerprint follows the rules' text and order, not where the files are.
 TEST(CleanerTest, RulesFingerprintFollowsTheRuleTexts) {
   batch::testing::TempDir dir;

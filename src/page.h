@@ -44,6 +44,8 @@ struct DomFeatures {
                                  // space-separated, nearest first (for `class~/re/` predicates)
   uint32_t path_id = 0;          // ids of path and attrs in Page::dom_strings (equal strings,
   uint32_t attrs_id = 0;         // equal ids), so a pattern is decided once per string
+  uint32_t attrs_element = 0;    // the same tokens in Page::attr_tokens: its element, + 1
+                                 // (0: no element on the way up has any)
   uint32_t containers = 0;       // Container bits
   uint32_t block_id = 0;         // id of the nearest enclosing block container (groups lines)
   uint16_t depth = 0;            // element depth of the line's block
@@ -55,6 +57,29 @@ struct DomFeatures {
 
 // "tag h2 links=0.15 block-links=0.40 in=article,li hidden class=... path=..." for explain.
 std::string DescribeDom(const DomFeatures& dom);
+
+// The class, id and role tokens of the elements that lines sit in, when the cleaner asks
+// for them (HtmlOptions::collect_tokens): a line's attrs are the tokens of its element
+// (DomFeatures::attrs_element), then of its parent, and so on up, while they fit in
+// max_attrs_bytes. class~ patterns that allow it are matched on each token once
+// (classify/class_tokens.h) instead of on every line's string of them.
+struct AttrTokens {
+  struct Element {
+    uint32_t first = 0, end = 0;  // its tokens, indices into `begins`
+    uint32_t parent = 0;          // the nearest ancestor that has tokens, + 1 (0: none)
+    bool cut = false;             // some of its tokens did not fit in max_attrs_bytes
+  };
+  std::string text;               // '\n', then every token, lowercased, followed by '\n'
+  std::vector<uint32_t> begins;   // token i is text[begins[i], begins[i + 1] - 1); one more
+                                  // than there are tokens
+  std::vector<Element> elements;  // parents before their children
+  size_t max_attrs_bytes = 0;     // HtmlOptions::max_attrs_bytes
+  bool collected = false;         // the walk filled these (HtmlOptions::collect_tokens)
+
+  std::string_view Token(uint32_t i) const {
+    return std::string_view(text).substr(begins[i], begins[i + 1] - 1 - begins[i]);
+  }
+};
 
 struct Page {
   std::string storage;           // owns the text when the source built it (HTML, decoded input)
@@ -70,6 +95,7 @@ struct Page {
   // HTML: per block_id, the id of the enclosing block container (0: none). Ids follow document
   // order, so the ids of a container's subtree are one run after its own.
   std::vector<uint32_t> block_parent;
+  AttrTokens attr_tokens;  // HTML with HtmlOptions::collect_tokens
 };
 
 }  // namespace winnow

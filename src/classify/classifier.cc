@@ -108,7 +108,7 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
   thread_local std::vector<int> matched, candidates;
   thread_local std::vector<Span> glued;
   thread_local PatternMemo memo;
-  memo.Reset(page.dom_strings.size(), rules.predicate_sets());
+  memo.Reset(page.dom_strings.size(), page.attr_tokens, rules.predicate_sets());
   thread_local std::vector<char> hinted;  // a `main` rule fired on the line
   hinted.assign(lines.size(), 0);         // spans of the current line, before labelling
   const uint32_t count = static_cast<uint32_t>(lines.size());

@@ -74,6 +74,9 @@ bool EvaluateRaw(const Predicate& p, const LineContext& c) {
     case Feature::kIn:
       return d && (((d->containers & p.containers) != 0) == (p.op == Op::kEq));
     case Feature::kClass:
+      if (d != nullptr && c.memo != nullptr && c.memo->by_tokens()) {
+        return c.memo->ClassByTokens(p, d->attrs_element);
+      }
       return d && MatchPattern(p, d->attrs, d->attrs_id, c.memo);
     case Feature::kPath:
       return d && MatchPattern(p, d->path, d->path_id, c.memo);

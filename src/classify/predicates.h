@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "classify/class_tokens.h"
 #include "classify/line.h"
 #include "page.h"
 #include "rules/rule.h"
@@ -18,10 +19,18 @@ namespace winnow {
 // strings, and one RE2::Set search of a string answers every predicate of its kind.
 class PatternMemo {
  public:
-  // Forgets every answer; the page has `strings` DOM strings, the rules `sets`.
-  void Reset(size_t strings, const PredicateSets& sets) {
+  // Forgets every answer; the page has `strings` DOM strings and `tokens`, the rules `sets`.
+  // class~ goes by tokens when the rules allow it and the walk collected them.
+  void Reset(size_t strings, const AttrTokens& tokens, const PredicateSets& sets) {
     sets_ = &sets;
     answers_.assign(strings * sets.slots, kUnknown);
+    by_tokens_ = sets.class_tokens.prefilter != nullptr && tokens.collected;
+    if (by_tokens_) tokens_.Reset(tokens, sets);
+  }
+  bool by_tokens() const { return by_tokens_; }
+  // Whether p (a class~ predicate) matches the attrs of `element`; only when by_tokens().
+  bool ClassByTokens(const Predicate& p, uint32_t element) {
+    return (tokens_.Bits(element) >> sets_->class_tokens.index_of_slot[p.slot]) & 1;
   }
   // Whether p (a class~ or path~ predicate) matches `subject`, the page's DOM string `id`;
   // null when the memo cannot answer (no page set, or an id the page does not have).
@@ -31,6 +40,8 @@ class PatternMemo {
  private:
   const PredicateSets* sets_ = nullptr;
   std::vector<int8_t> answers_;
+  bool by_tokens_ = false;
+  ClassTokenAnswers tokens_;
 };
 
 struct LineContext {

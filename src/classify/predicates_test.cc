@@ -168,7 +168,7 @@ TEST(PredicatesTest, PatternAnswersAreMemoizedPerDomString) {
   DomFeatures dom = SampleDom();  // attrs "caption photo-credit story"
   dom.attrs_id = 1;
   PatternMemo memo;
-  memo.Reset(/*strings=*/2, (*rules)->predicate_sets());
+  memo.Reset(/*strings=*/2, AttrTokens(), (*rules)->predicate_sets());
   LineContext ctx{line, &dom, 10, &memo};
   EXPECT_FALSE(Evaluate(sidebar, ctx));
   EXPECT_TRUE(Evaluate(caption, ctx));
@@ -177,7 +177,7 @@ TEST(PredicatesTest, PatternAnswersAreMemoizedPerDomString) {
   EXPECT_TRUE(Evaluate(caption, ctx));
   dom.attrs_id = 7;  // an id the page does not have: matched directly
   EXPECT_TRUE(Evaluate(sidebar, ctx));
-  memo.Reset(2, (*rules)->predicate_sets());
+  memo.Reset(2, AttrTokens(), (*rules)->predicate_sets());
   dom.attrs_id = 1;
   EXPECT_TRUE(Evaluate(sidebar, ctx)) << "a new page forgets";
   EXPECT_FALSE(Evaluate(r[2].predicates[0], ctx)) << "path~ has its own set";

@@ -49,6 +49,7 @@ struct Frame {
 // Kept apart from Frame, by frame index, so opening an element need not clear them.
 struct Described {
   DomString attrs, tag_name, path;
+  uint32_t attrs_element = 0;             // DomFeatures::attrs_element
   uint32_t path_begin = 0, path_end = 0;  // its tag name in DomWalker::path_
 };
 
@@ -97,6 +98,14 @@ class DomWalker {
     root.meta_closed = !meta_->Visit(html);
     frames_.push_back(root);
     described_.assign(1, Described());
+    if (options_.collect_tokens) {
+      AttrTokens& tokens = page_->attr_tokens;
+      tokens.text.assign(1, '\n');
+      tokens.begins.assign(1, 1);
+      tokens.elements.clear();
+      tokens.max_attrs_bytes = options_.max_attrs_bytes;
+      tokens.collected = true;
+    }
     while (!frames_.empty()) {
       Frame& top = frames_.back();
       const GumboVector& children = top.node->v.element.children;
@@ -337,8 +346,11 @@ class DomWalker {
     f.tag = d.tag_name.text;
     f.path = d.path.text;
     f.path_id = d.path.id;
-    f.attrs = d.attrs.text;
-    f.attrs_id = d.attrs.id;
+    if (options_.describe_attrs) {
+      f.attrs = d.attrs.text;
+      f.attrs_id = d.attrs.id;
+    }
+    if (options_.collect_tokens) f.attrs_element = d.attrs_element;
     f.containers = top.containers;
     f.block_id = frames_[top.container].block_id;
     f.depth = static_cast<uint16_t>(top.block + 1);
@@ -380,30 +392,58 @@ class DomWalker {
     path_frames_ = index;
   }
 
-  // Fills Frame::attrs from frames_[index] up to the first ancestor that has them: an
-  // element's own tokens, then its parent's, until max_attrs_bytes. An element without
-  // class, id or role (most) shares its parent's string.
+  // Describes the attrs of frames_[index] and of its ancestors up to the first that has them.
   void DescribeAttrs(uint32_t index) {
     uint32_t from = index + 1;
     while (from > 0 && !frames_[from - 1].attrs_known) --from;
-    std::string& s = attrs_;
     for (uint32_t k = from; k <= index; ++k) {
-      const Frame& frame = frames_[k];
-      const size_t cap = options_.max_attrs_bytes;
-      s.clear();
-      // Most elements lack an id and a role: no call for those.
-      const auto append = [&](std::string_view value) {
-        return value.empty() || AppendTokens(value, cap, &s);
-      };
-      const bool fits = append(frame.class_value) && append(frame.id) && append(frame.role);
-      if (fits && s.empty() && k > 0) {
-        described_[k].attrs = described_[k - 1].attrs;
-      } else {
-        if (fits && k > 0) AppendTokenPrefix(described_[k - 1].attrs.text, cap, &s);
-        described_[k].attrs = Intern(s);
-      }
+      if (options_.describe_attrs) DescribeAttrString(k);
+      if (options_.collect_tokens) CollectTokens(k);
       frames_[k].attrs_known = true;
     }
+  }
+
+  // Described::attrs of frames_[k], its parent's known: the element's own tokens, then its
+  // parent's, until max_attrs_bytes. An element without class, id or role (most) shares its
+  // parent's string.
+  void DescribeAttrString(uint32_t k) {
+    const Frame& frame = frames_[k];
+    const size_t cap = options_.max_attrs_bytes;
+    std::string& s = attrs_;
+    s.clear();
+    // Most elements lack an id and a role: no call for those.
+    const auto append = [&](std::string_view value) {
+      return value.empty() || AppendTokens(value, cap, &s);
+    };
+    const bool fits = append(frame.class_value) && append(frame.id) && append(frame.role);
+    if (fits && s.empty() && k > 0) {
+      described_[k].attrs = described_[k - 1].attrs;
+    } else {
+      if (fits && k > 0) AppendTokenPrefix(described_[k - 1].attrs.text, cap, &s);
+      described_[k].attrs = Intern(s);
+    }
+  }
+
+  // Described::attrs_element of frames_[k], its parent's known: the element's own tokens
+  // that can be in its attrs go to Page::attr_tokens; without any, it shares its parent's.
+  void CollectTokens(uint32_t k) {
+    const Frame& frame = frames_[k];
+    AttrTokens& tokens = page_->attr_tokens;
+    const uint32_t parent = k > 0 ? described_[k - 1].attrs_element : 0;
+    const auto first = static_cast<uint32_t>(tokens.begins.size() - 1);
+    size_t joined = 0;
+    const auto append = [&](std::string_view value) {
+      return value.empty() || AppendTokenLines(value, options_.max_attrs_bytes, &joined,
+                                               &tokens.text, &tokens.begins);
+    };
+    const bool fits = append(frame.class_value) && append(frame.id) && append(frame.role);
+    const auto end = static_cast<uint32_t>(tokens.begins.size() - 1);
+    if (fits && end == first) {
+      described_[k].attrs_element = parent;
+      return;
+    }
+    tokens.elements.push_back({first, end, parent, !fits});
+    described_[k].attrs_element = static_cast<uint32_t>(tokens.elements.size());
   }
 
   DomString Intern(std::string_view s) { return page_->dom_strings.Intern(s); }

@@ -335,5 +335,40 @@ TEST(DomWalk, TooManyElementsIsAnError) {
   EXPECT_EQ(page.status().code(), Status::Code::kLimitExceeded);
 }
 
+TEST(DomWalk, CollectsEachElementsTokensOnceLowercasedWithinTheCap) {
+  HtmlOptions options;
+  options.collect_tokens = true;
+  options.describe_attrs = false;
+  options.max_attrs_bytes = 12;
+  Result<Page> page = ParseHtml(
+      "<body class='Page \t x'><p>a</p><div><p>b</p></div>"
+      "<div class='abcdefgh ijklmnop' id=q><p>c</p><p>d</p></div>"
+      "<div class='thirteen-byte' role=main><p>e</p></div></body>",
+      options);
+  ASSERT_TRUE(page.ok()) << page.status().message();
+  const AttrTokens& t = page->attr_tokens;
+  EXPECT_TRUE(t.collected);
+  EXPECT_EQ(t.max_attrs_bytes, 12u);
+  // "abcdefgh ijklmnop" is past 12 bytes: the first token only, and not the id after it;
+  // "thirteen-byte" alone is.
+  EXPECT_EQ(t.text, "\npage\nx\nabcdefgh\n");
+  EXPECT_EQ(t.begins, (std::vector<uint32_t>{1, 6, 8, 17}));
+  EXPECT_EQ(t.Token(2), "abcdefgh");
+  ASSERT_EQ(t.elements.size(), 3u);
+  const auto same = [](const AttrTokens::Element& e, uint32_t first, uint32_t end, uint32_t parent,
+                       bool cut) {
+    return e.first == first && e.end == end && e.parent == parent && e.cut == cut;
+  };
+  EXPECT_TRUE(same(t.elements[0], 0, 2, 0, false));  // body
+  EXPECT_TRUE(same(t.elements[1], 2, 3, 1, true));
+  EXPECT_TRUE(same(t.elements[2], 3, 3, 1, true));  // none fits: a window of no tokens
+  std::vector<uint32_t> elements;
+  for (const DomFeatures& d : page->dom) {
+    elements.push_back(d.attrs_element);
+    EXPECT_TRUE(d.attrs.empty()) << "describe_attrs is off";
+  }
+  EXPECT_EQ(elements, (std::vector<uint32_t>{1, 1, 2, 2, 3}));  // a b c d e
+}
+
 }  // namespace
 }  // namespace winnow

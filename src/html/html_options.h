@@ -30,7 +30,15 @@ struct HtmlOptions {
   // DomFeatures::path for each line. The cleaner turns it off when nothing reads it (no
   // path~ rule, no explain): building and interning a path per block then costs nothing.
   bool describe_paths = true;
-  // DomFeatures::path: nearest elements named; DomFeatures::attrs: bytes of tokens.
+  // DomFeatures::attrs for each line, for class~ patterns matched on it and for explain. The
+  // cleaner turns it off when the rules' class~ patterns are matched token by token and
+  // nothing else reads it.
+  bool describe_attrs = true;
+  // Page::attr_tokens and DomFeatures::attrs_element, for class~ patterns matched token by
+  // token (classify/class_tokens.h). The cleaner turns it on when the rules allow that.
+  bool collect_tokens = false;
+  // DomFeatures::path: nearest elements named; DomFeatures::attrs (and the tokens a line's
+  // class~ patterns see): bytes of tokens, nearest element first.
   int max_path_elements = 8;
   size_t max_attrs_bytes = 200;
   // Longest metadata value kept (titles, names, dates).

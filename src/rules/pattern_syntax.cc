@@ -1,6 +1,8 @@
 #include "rules/pattern_syntax.h"
 
 #include <algorithm>
+#include <cctype>
+#include <iterator>
 #include <vector>
 
 namespace winnow {
@@ -162,6 +164,72 @@ bool AnchoredAtStart(std::string_view p) {
     } else if (c == ')') {
       --depth;
     } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+namespace {
+
+// Whether the escape at p[i] ('\\') matches only characters that are neither a space nor a
+// '\n': \w, \d, \S, or a punctuation character taken literally.
+bool TokenLocalEscape(std::string_view p, size_t i) {
+  if (i + 1 >= p.size()) return false;
+  const char e = p[i + 1];
+  if (e == 'w' || e == 'd' || e == 'S') return true;
+  return static_cast<unsigned char>(e) < 0x80 && std::ispunct(static_cast<unsigned char>(e));
+}
+
+}  // namespace
+
+bool TokenLocal(std::string_view p) {
+  if (p.starts_with("(?i)")) p.remove_prefix(4);
+  for (std::string_view open : {"(^| )", "(?:^| )", "(^|\\s)", "(?:^|\\s)"}) {
+    if (!p.starts_with(open)) continue;
+    p.remove_prefix(open.size());
+    // A repeated boundary ("(^| ){2}") may need a space on either side of a token.
+    if (p.starts_with('*') || p.starts_with('+') || p.starts_with('?') || p.starts_with('{')) {
+      return false;
+    }
+  }
+  for (std::string_view close : {"( |$)", "(?: |$)", "(\\s|$)", "(?:\\s|$)"}) {
+    if (p.ends_with(close)) p.remove_suffix(close.size());
+  }
+  static constexpr std::string_view kPosix[] = {"[:alnum:]",  "[:alpha:]", "[:digit:]",
+                                                "[:lower:]",  "[:upper:]", "[:word:]",
+                                                "[:xdigit:]", "[:punct:]", "[:graph:]"};
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      if (!TokenLocalEscape(p, i)) return false;
+      ++i;
+    } else if (c == '[') {
+      const size_t end = ClassEnd(p, i);
+      if (end >= p.size() || (i + 1 < p.size() && p[i + 1] == '^')) return false;
+      for (size_t k = i + 1; k < end; ++k) {
+        if (p[k] == '\\') {
+          if (!TokenLocalEscape(p, k)) return false;
+          ++k;
+        } else if (const size_t posix = PosixClassLength(p, k)) {
+          const std::string_view name = p.substr(k, posix);
+          if (std::find(std::begin(kPosix), std::end(kPosix), name) == std::end(kPosix)) {
+            return false;
+          }
+          k += posix - 1;
+        } else if (static_cast<unsigned char>(p[k]) <= ' ') {
+          return false;  // a space, or the start of a range that holds one
+        }
+      }
+      i = end;
+    } else if (c == '(' && i + 1 < p.size() && p[i + 1] == '?') {
+      // Groups and case only: (?s), (?m) and the like change what '.' and '^' mean.
+      const std::string_view rest = p.substr(i + 2);
+      if (!rest.starts_with(':') && !rest.starts_with("i:") && !rest.starts_with("i)") &&
+          !rest.starts_with("P<")) {
+        return false;
+      }
+    } else if (c == '^' || c == '$' || c == '.' || static_cast<unsigned char>(c) <= ' ') {
       return false;
     }
   }

@@ -26,6 +26,15 @@ size_t EscapeEnd(std::string_view pattern, size_t i);
 // only need to know which lines match, and find "^\d{1,2}:\d{2}" cheaper than what follows it.
 std::string_view DecidingPrefix(std::string_view pattern, bool* exact);
 
+// True if `pattern` matches a string of class, id and role tokens parted by single spaces
+// exactly when it matches one of those tokens on its own: nothing in it can match a space
+// or a '\n', and it anchors only through a leading "(^| )" and a trailing "( |$)" (or
+// "(?:...)", "\s" for the space). Then the page's tokens can be matched one by one, once
+// each, instead of every line's string of them (classify/class_tokens.h). Conservative: a
+// '.', '\s', '\W', '\D', a negated class or any other escape than \w, \d, \S and
+// escaped punctuation makes it false. A string of no tokens is the caller's to decide.
+bool TokenLocal(std::string_view pattern);
+
 }  // namespace winnow
 
 #endif  // WINNOW_SRC_RULES_PATTERN_SYNTAX_H_

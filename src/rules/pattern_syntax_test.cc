@@ -54,5 +54,21 @@ TEST(DecidingPrefixTest, DropsOptionalTailsAndAFinalBoundary) {
   }
 }
 
+TEST(TokenLocalTest, BoundedByTokensAndUnableToMatchASpace) {
+  for (std::string_view p :
+       {"(^| )comments?( |$)", "(?i)(?:^| )[\\w-]*caption", "(^|\\s)a(b|c)+(\\s|$)", "sidebar",
+        "promo[a-z]*", "(^| )([A-Za-z0-9]+[-_]+){0,2}related", "a\\.b\\S*[[:alnum:]_-]", "",
+        "(?i:x)(?P<n>y)", "[!-~]+", "caf\xc3\xa9"}) {
+    EXPECT_TRUE(TokenLocal(p)) << p;
+  }
+  for (std::string_view p :
+       {"^comments",     "comments$", "a b",    "a.b",       "a\\sb", "a\\Wb",
+        "a\\Db",         "a[^x]b",    "a[ x]b", "a\\x20b",   "a\\pZ", "a[[:space:]]",
+        "a[[:^alpha:]]", "(?s)a",     "(?m)^a", "(^| ){2}a", "a\\bb", "a\\Q \\E",
+        "a[\\t-z]",      "a[\x01-z]", "a\\nb",  "(^| )a|^b"}) {
+    EXPECT_FALSE(TokenLocal(p)) << p;
+  }
+}
+
 }  // namespace
 }  // namespace winnow

@@ -15,21 +15,17 @@
 namespace winnow {
 namespace {
 
-// One scratch space per thread, fit for both databases of a Prefilter. hs_alloc_scratch
-// checksums the whole database on every call, so it runs only when the thread meets
-// databases it has not scanned last.
+// One scratch space per thread, fit for every database the thread has scanned (a rule set's
+// prefilter and its class~ token database). hs_alloc_scratch checksums the whole database on
+// every call, so it runs only for a database the scratch does not fit yet.
 struct Scratch {
   hs_scratch_t* s = nullptr;
-  std::pair<const hs_database_t*, const hs_database_t*> fits{};  // {} when none
+  std::vector<const hs_database_t*> fits;
   ~Scratch() { hs_free_scratch(s); }
-  bool For(const hs_database_t* db, const hs_database_t* digit_db) {
-    const std::pair wanted{db, digit_db};
-    if (wanted == fits) return true;
-    fits = {};
-    for (const hs_database_t* d : {db, digit_db}) {
-      if (d != nullptr && hs_alloc_scratch(d, &s) != HS_SUCCESS) return false;
-    }
-    fits = wanted;
+  bool For(const hs_database_t* db) {
+    if (db == nullptr || std::find(fits.begin(), fits.end(), db) != fits.end()) return true;
+    if (hs_alloc_scratch(db, &s) != HS_SUCCESS) return false;
+    fits.push_back(db);
     return true;
   }
 };
@@ -363,7 +359,7 @@ void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size
                              hs_scan(db, bytes.data(), static_cast<unsigned>(bytes.size()), 0,
                                      scratch.s, OnMatch, &state) == HS_SUCCESS);
   };
-  bool ok = scratch.For(db_, digit_db_) && scan(db_, scanned, page);
+  bool ok = scratch.For(db_) && scratch.For(digit_db_) && scan(db_, scanned, page);
   if (ok && flush && !lines.empty() && lines[0].begin == 0) {
     first_line.Clear();
     first_line.Add(lines[0].Text(text), 0);

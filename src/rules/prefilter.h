@@ -53,6 +53,10 @@ struct PrefilterDatabase {
 
 // The database built from the default rules (generated at build time).
 const PrefilterDatabase& DefaultPrefilterDatabase();
+// The default rules' class~ patterns that can be matched token by token (TokenLocal) and
+// that Hyperscan matches exactly, for scans of a page's class, id and role tokens, one per
+// line (classify/class_tokens.h). No digit image.
+const PrefilterDatabase& DefaultClassTokenDatabase();
 
 // The Hyperscan expression and flags that match at least wherever RE2 matches `pattern`
 // within one line of a '\n'-separated text. False when no sound translation exists (\A, \z,

@@ -1,7 +1,7 @@
 // winnow_prefilter_gen OUT.cc: compiles the default rules' patterns into a Hyperscan database
 // and writes it, laid out as Hyperscan scans it, as the C++ source of
-// DefaultPrefilterDatabase() (prefilter.h). Run by the build; Hyperscan needs about half a
-// second for these patterns, too long to pay in every process.
+// DefaultPrefilterDatabase() and DefaultClassTokenDatabase() (prefilter.h). Run by the build;
+// Hyperscan needs about half a second for these patterns, too long to pay in every process.
 #include <hs/hs.h>
 
 #include <algorithm>
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "rules/default_rules.h"
+#include "rules/pattern_syntax.h"
 #include "rules/prefilter.h"
 #include "rules/rule_parser.h"
 
@@ -87,6 +88,74 @@ bool CompileImage(const std::vector<const char*>& expressions, const std::vector
   return true;
 }
 
+// Patterns translated for Hyperscan (ToHyperscan), each once, in rule order.
+struct Translated {
+  std::vector<std::string> patterns, expressions;
+  std::vector<unsigned> flags;
+  std::vector<bool> exact;
+
+  void Add(const winnow::Rule& r, const std::string& pattern, bool exact_only) {
+    if (std::find(patterns.begin(), patterns.end(), pattern) != patterns.end()) return;
+    std::string expression;
+    unsigned f = 0;
+    bool is_exact = false;
+    if (!winnow::ToHyperscan(pattern, &expression, &f, &is_exact)) return;
+    if (exact_only && !is_exact) return;
+    hs_database_t* single = nullptr;
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile(expression.c_str(), f, HS_MODE_BLOCK, nullptr, &single, &error) != HS_SUCCESS) {
+      std::fprintf(stderr, "winnow_prefilter_gen: %s:%d: left to RE2: %s\n", r.file.c_str(), r.line,
+                   error->message);
+      hs_free_compile_error(error);
+      return;
+    }
+    hs_free_database(single);
+    patterns.push_back(pattern);
+    expressions.push_back(expression);
+    flags.push_back(f);
+    exact.push_back(is_exact);
+  }
+
+  // The image of the patterns whose `digit_led` is `digits` (ids index `patterns`); empty
+  // when there are none.
+  bool Compile(const std::vector<bool>& digit_led, bool digits, std::string& image,
+               std::string& message) const {
+    std::vector<const char*> c_expressions;
+    std::vector<unsigned> group_flags, ids;
+    for (size_t i = 0; i < expressions.size(); ++i) {
+      if (digit_led[i] != digits) continue;
+      c_expressions.push_back(expressions[i].c_str());
+      group_flags.push_back(flags[i]);
+      ids.push_back(static_cast<unsigned>(i));
+    }
+    return c_expressions.empty() || CompileImage(c_expressions, group_flags, ids, image, message);
+  }
+};
+
+std::string ImageSource(const std::string& name, std::string_view image) {
+  return "alignas(" + std::to_string(kAlign) + ") const char " + name + "[] =\n    " +
+         CLiteral(image) + ";\n";
+}
+
+// The definition of `function`, returning a PrefilterDatabase of the images and patterns.
+std::string DatabaseSource(const std::string& function, const std::string& image,
+                           const char* digit_image, const Translated& t,
+                           const std::vector<bool>& digit_led) {
+  auto view = [](const std::string& array) {
+    return "std::string_view(" + array + ", sizeof(" + array + ") - 1)";
+  };
+  std::string source = "const PrefilterDatabase& " + function +
+                       "() {\n  static const PrefilterDatabase db{\n      " + view(image) +
+                       ",\n      " + (digit_image ? view(digit_image) : "std::string_view()") +
+                       ",\n      {\n";
+  for (size_t i = 0; i < t.patterns.size(); ++i) {
+    source += "          {std::string_view(" + CLiteral(t.patterns[i]) + ", " +
+              std::to_string(t.patterns[i].size()) + "), " + (t.exact[i] ? "true" : "false") +
+              ", " + (digit_led[i] ? "true" : "false") + "},\n";
+  }
+  return source + "      }};\n  return db;\n}\n\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -101,67 +170,37 @@ int main(int argc, char** argv) {
   if (!errors.empty()) return Fail("the default rules do not compile: " + errors.front());
 
   // Patterns Hyperscan refuses, or that have no sound translation, stay with RE2 alone.
-  std::vector<std::string> patterns, expressions;
-  std::vector<unsigned> flags;
-  std::vector<bool> exact;
+  Translated text;
   for (const winnow::Rule& r : parsed.rules) {
-    if (r.pattern.empty()) continue;
-    bool seen = false;
-    for (const std::string& p : patterns) seen = seen || p == r.pattern;
-    std::string expression;
-    unsigned f = 0;
-    bool is_exact = false;
-    if (seen || !winnow::ToHyperscan(r.pattern, &expression, &f, &is_exact)) continue;
-    hs_database_t* single = nullptr;
-    hs_compile_error_t* error = nullptr;
-    if (hs_compile(expression.c_str(), f, HS_MODE_BLOCK, nullptr, &single, &error) != HS_SUCCESS) {
-      std::fprintf(stderr, "winnow_prefilter_gen: %s:%d: left to RE2: %s\n", r.file.c_str(), r.line,
-                   error->message);
-      hs_free_compile_error(error);
-      continue;
-    }
-    hs_free_database(single);
-    patterns.push_back(r.pattern);
-    expressions.push_back(expression);
-    flags.push_back(f);
-    exact.push_back(is_exact);
+    if (!r.pattern.empty()) text.Add(r, r.pattern, /*exact_only=*/false);
   }
-  std::vector<bool> digit_led;
-  for (const std::string& p : patterns) digit_led.push_back(winnow::LeadsWithDigit(p));
-  std::string image, digit_image;
-  for (bool digits : {false, true}) {
-    std::vector<const char*> c_expressions;
-    std::vector<unsigned> group_flags, ids;  // ids are indices into `patterns` in both images
-    for (size_t i = 0; i < expressions.size(); ++i) {
-      if (digit_led[i] != digits) continue;
-      c_expressions.push_back(expressions[i].c_str());
-      group_flags.push_back(flags[i]);
-      ids.push_back(static_cast<unsigned>(i));
+  // class~ patterns matched token by token (classify/class_tokens.h): only those that may
+  // be, and only where Hyperscan's answer is RE2's, as no RE2 checks it again.
+  Translated tokens;
+  for (const winnow::Rule& r : parsed.rules) {
+    for (const winnow::Predicate& p : r.predicates) {
+      if (p.feature == winnow::Feature::kClass && winnow::TokenLocal(p.re->pattern())) {
+        tokens.Add(r, p.re->pattern(), /*exact_only=*/true);
+      }
     }
-    std::string message;
-    if (!c_expressions.empty() &&
-        !CompileImage(c_expressions, group_flags, ids, digits ? digit_image : image, message)) {
-      return Fail(message);
-    }
+  }
+  std::vector<bool> digit_led, no_digits(tokens.patterns.size(), false);
+  for (const std::string& p : text.patterns) digit_led.push_back(winnow::LeadsWithDigit(p));
+  std::string image, digit_image, token_image, message;
+  if (!text.Compile(digit_led, false, image, message) ||
+      !text.Compile(digit_led, true, digit_image, message) ||
+      !tokens.Compile(no_digits, false, token_image, message)) {
+    return Fail(message);
   }
 
   std::string source =
       "// Generated by winnow_prefilter_gen from the default rules. Do not edit.\n"
-      "#include \"rules/prefilter.h\"\n\nnamespace winnow {\nnamespace {\n"
-      "alignas(" +
-      std::to_string(kAlign) + ") const char kImage[] =\n    " + CLiteral(image) + ";\n" +
-      "alignas(" + std::to_string(kAlign) + ") const char kDigitImage[] =\n    " +
-      CLiteral(digit_image) + ";\n}  // namespace\n\n" +
-      "const PrefilterDatabase& DefaultPrefilterDatabase() {\n"
-      "  static const PrefilterDatabase db{\n"
-      "      std::string_view(kImage, sizeof(kImage) - 1),\n"
-      "      std::string_view(kDigitImage, sizeof(kDigitImage) - 1),\n      {\n";
-  for (size_t i = 0; i < patterns.size(); ++i) {
-    source += "          {std::string_view(" + CLiteral(patterns[i]) + ", " +
-              std::to_string(patterns[i].size()) + "), " + (exact[i] ? "true" : "false") + ", " +
-              (digit_led[i] ? "true" : "false") + "},\n";
-  }
-  source += "      }};\n  return db;\n}\n\n}  // namespace winnow\n";
+      "#include \"rules/prefilter.h\"\n\nnamespace winnow {\nnamespace {\n" +
+      ImageSource("kImage", image) + ImageSource("kDigitImage", digit_image) +
+      ImageSource("kTokenImage", token_image) + "}  // namespace\n\n" +
+      DatabaseSource("DefaultPrefilterDatabase", "kImage", "kDigitImage", text, digit_led) +
+      DatabaseSource("DefaultClassTokenDatabase", "kTokenImage", nullptr, tokens, no_digits) +
+      "}  // namespace winnow\n";
 
   const std::string tmp = out_path + ".tmp";
   {
@@ -171,9 +210,11 @@ int main(int argc, char** argv) {
   }
   if (std::rename(tmp.c_str(), out_path.c_str()) != 0) return Fail(out_path + ": cannot rename");
   std::fprintf(stderr,
-               "winnow_prefilter_gen: %zu patterns (%zu exact, %zu digit-led), %zu + %zu bytes\n",
-               patterns.size(), static_cast<size_t>(std::count(exact.begin(), exact.end(), true)),
+               "winnow_prefilter_gen: %zu patterns (%zu exact, %zu digit-led), %zu + %zu bytes; "
+               "%zu class~ token patterns, %zu bytes\n",
+               text.patterns.size(),
+               static_cast<size_t>(std::count(text.exact.begin(), text.exact.end(), true)),
                static_cast<size_t>(std::count(digit_led.begin(), digit_led.end(), true)),
-               image.size(), digit_image.size());
+               image.size(), digit_image.size(), tokens.patterns.size(), token_image.size());
   return 0;
 }

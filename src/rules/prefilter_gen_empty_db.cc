@@ -1,4 +1,4 @@
-// The generator itself is linked before the database exists: it sees an empty one.
+// The generator itself is linked before the database exists: it sees empty ones.
 #include "rules/prefilter.h"
 
 namespace winnow {
@@ -7,5 +7,7 @@ const PrefilterDatabase& DefaultPrefilterDatabase() {
   static const PrefilterDatabase empty;
   return empty;
 }
+
+const PrefilterDatabase& DefaultClassTokenDatabase() { return DefaultPrefilterDatabase(); }
 
 }  // namespace winnow

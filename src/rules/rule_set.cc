@@ -60,6 +60,33 @@ const Prefilter* DefaultPrefilter() {
   return loaded.get();
 }
 
+// The same for their class~ token database.
+const Prefilter* DefaultClassTokenPrefilter() {
+  static const std::unique_ptr<Prefilter> loaded = Prefilter::Load(DefaultClassTokenDatabase());
+  return loaded.get();
+}
+
+// Whether the class~ predicates of `rules` can be matched token by token, and how.
+PredicateSets::ClassTokens ClassTokensOf(const std::vector<Rule>& rules, uint32_t slots,
+                                         const Prefilter* prefilter) {
+  PredicateSets::ClassTokens t;
+  if (prefilter == nullptr) return t;
+  t.bits_of_id.assign(prefilter->pattern_count(), 0);
+  t.index_of_slot.assign(slots, -1);
+  int index = 0;  // in class_patterns, numbered as AddPredicatePattern adds them
+  for (const Rule& r : rules) {
+    for (const Predicate& p : r.predicates) {
+      if (p.feature != Feature::kClass) continue;
+      const int id = prefilter->Find(p.re->pattern());
+      if (id < 0 || index >= 64) return {};
+      t.bits_of_id[id] |= uint64_t{1} << index;
+      t.index_of_slot[p.slot] = static_cast<int8_t>(index++);
+    }
+  }
+  if (index > 0) t.prefilter = prefilter;
+  return t;
+}
+
 // Reports r's pattern if RE2 cannot compile it on its own within the rule set's budget.
 void BlameIfTooLarge(const Rule& r, std::vector<std::string>& errors) {
   if (r.re->get().ok()) return;
@@ -169,6 +196,10 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
                          std::to_string(max_mem) + " bytes of RE2 memory");
       }
     }
+  }
+  if (use_prefilter) {
+    set->predicate_sets_.class_tokens =
+        ClassTokensOf(set->rules_, set->predicate_sets_.slots, DefaultClassTokenPrefilter());
   }
   for (PredicateSets::Kind* kind :
        {&set->predicate_sets_.class_patterns, &set->predicate_sets_.path_patterns}) {

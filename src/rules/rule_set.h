@@ -37,6 +37,16 @@ struct PredicateSets {
   };
   Kind class_patterns, path_patterns;
   uint32_t slots = 0;  // every class~ and path~ predicate, numbered by Predicate::slot
+
+  // class~ matched token by token (classify/class_tokens.h), when every class~ pattern is in
+  // the default rules' class token database (prefilter.h) and there are at most 64.
+  struct ClassTokens {
+    const Prefilter* prefilter = nullptr;  // null: class~ is matched on DomFeatures::attrs
+    std::vector<uint64_t> bits_of_id;      // by database id: the class_patterns indices with
+                                           // that pattern, as bits
+    std::vector<int8_t> index_of_slot;     // by Predicate::slot: its class_patterns index
+  };
+  ClassTokens class_tokens;
 };
 
 class RuleSet {

@@ -1,0 +1,53 @@
+// ClassTokenAnswers: a page's class~ answers, found token by token.
+//
+// A line's class~ subject joins the class, id and role tokens of its element and of its
+// ancestors, nearest first, while they fit in max_attrs_bytes: about 150 bytes per block,
+// which the DOM walk built and interned and RE2::Set then read whole, nearly a quarter of
+// the time after parsing on the shared dev pages. When a pattern is TokenLocal
+// (rules/pattern_syntax.h), it matches such a string exactly when it matches one of its
+// tokens. Then the walk only collects each element's tokens once (Page::attr_tokens), one
+// Hyperscan scan of them answers every pattern for every token, and a line's answer is the
+// union of its tokens' answers. The default rules' class~ patterns are in a database built
+// at build time (rules/prefilter.h); rules that add other class~ patterns are matched on the
+// strings as before (PredicateSets::class_tokens stays empty).
+#ifndef WINNOW_SRC_CLASSIFY_CLASS_TOKENS_H_
+#define WINNOW_SRC_CLASSIFY_CLASS_TOKENS_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "page.h"
+#include "rules/rule_set.h"
+
+namespace winnow {
+
+class ClassTokenAnswers {
+ public:
+  // Forgets the last page's answers; `tokens` and `sets` must outlive the next calls.
+  void Reset(const AttrTokens& tokens, const PredicateSets& sets);
+  // The class_patterns indices, as bits, whose patterns match the attrs of `element`
+  // (DomFeatures::attrs_element). The page's tokens are scanned on the first call.
+  uint64_t Bits(uint32_t element) {
+    if (!scanned_) Scan();
+    return element == 0 ? empty_ : windows_[element - 1].bits;
+  }
+
+ private:
+  // The tokens of an element's attrs string: their answers and the string's length.
+  struct Window {
+    uint64_t bits = 0;
+    size_t length = 0;
+    bool whole = true;  // all the tokens of the element and its ancestors
+  };
+  void Scan();
+
+  const AttrTokens* tokens_ = nullptr;
+  const PredicateSets* sets_ = nullptr;
+  bool scanned_ = false;
+  uint64_t empty_ = 0;           // the patterns that match a string of no tokens
+  std::vector<Window> windows_;  // by element
+};
+
+}  // namespace winnow
+
+#endif  // WINNOW_SRC_CLASSIFY_CLASS_TOKENS_H_
