@@ -28,6 +28,16 @@ TEST(CleanerTest, VersionIsMajorMinorPatch) {
   EXPECT_EQ(dots, 2) << v;
 }
 
+// `html` cleaned by a Cleaner made with `options`.
+Result<Cleaned> CleanHtml(const Options& options, const std::string& html) {
+  Result<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(options);
+  if (!cleaner.ok()) return cleaner.status();
+  Input input;
+  input.bytes = html;
+  input.format = Format::kHtml;
+  return (*cleaner)->Clean(input);
+}
+
 // The walk builds tag paths only for path~ rules and explain: both still see them.
 TEST(CleanerTest, PathRulesSeePathsWithOrWithoutExplain) {
   batch::testing::TempDir dir;
@@ -40,12 +50,7 @@ TEST(CleanerTest, PathRulesSeePathsWithOrWithoutExplain) {
     options.use_default_rules = false;
     options.rule_paths = {dir / "p.rules"};
     options.keep_decisions = explain;
-    Result<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(options);
-    ASSERT_TRUE(cleaner.ok()) << cleaner.status().message();
-    Input input;
-    input.bytes = html;
-    input.format = Format::kHtml;
-    Result<Cleaned> out = (*cleaner)->Clean(input);
+    Result<Cleaned> out = CleanHtml(options, html);
     ASSERT_TRUE(out.ok()) << out.status().message();
     EXPECT_NE(out->text.find("council"), std::string::npos) << explain;
     EXPECT_EQ(out->text.find("Zebra"), std::string::npos) << explain;
@@ -74,12 +79,7 @@ TEST(CleanerTest, ClassRulesSeeTheTokensWhicheverWayTheyAreMatched) {
       Options options;
       if (user) options.rule_paths = {dir / "c.rules"};
       options.keep_decisions = explain;
-      Result<std::unique_ptr<Cleaner>> cleaner = Cleaner::Create(options);
-      ASSERT_TRUE(cleaner.ok()) << cleaner.status().message();
-      Input input;
-      input.bytes = html;
-      input.format = Format::kHtml;
-      Result<Cleaned> out = (*cleaner)->Clean(input);
+      Result<Cleaned> out = CleanHtml(options, html);
       ASSERT_TRUE(out.ok()) << out.status().message();
       EXPECT_NE(out->text.find("council"), std::string::npos) << user << explain;
       EXPECT_NE(out->text.find("mayor"), std::string::npos) << user << explain;

@@ -65,20 +65,15 @@ std::string DescribeDom(const DomFeatures& dom);
 // (classify/class_tokens.h) instead of on every line's string of them.
 struct AttrTokens {
   struct Element {
-    uint32_t first = 0, end = 0;  // its tokens, indices into `begins`
+    uint32_t begin = 0, end = 0;  // its tokens: text[begin, end), each but the last followed
+                                  // by '\n' (its string's length: tokens parted by spaces)
     uint32_t parent = 0;          // the nearest ancestor that has tokens, + 1 (0: none)
     bool cut = false;             // some of its tokens did not fit in max_attrs_bytes
   };
   std::string text;               // '\n', then every token, lowercased, followed by '\n'
-  std::vector<uint32_t> begins;   // token i is text[begins[i], begins[i + 1] - 1); one more
-                                  // than there are tokens
   std::vector<Element> elements;  // parents before their children
   size_t max_attrs_bytes = 0;     // HtmlOptions::max_attrs_bytes
   bool collected = false;         // the walk filled these (HtmlOptions::collect_tokens)
-
-  std::string_view Token(uint32_t i) const {
-    return std::string_view(text).substr(begins[i], begins[i + 1] - 1 - begins[i]);
-  }
 };
 
 struct Page {

@@ -16,51 +16,61 @@ void ClassTokenAnswers::Reset(const AttrTokens& tokens, const PredicateSets& set
 void ClassTokenAnswers::Scan() {
   scanned_ = true;
   const AttrTokens& t = *tokens_;
-  const size_t n = t.begins.size() - 1;
+  const std::string_view text = t.text;
+  const size_t elements = t.elements.size();
+  // Every token a line of its own, so one scan in place answers each; first_[e] is element
+  // e's first.
   thread_local std::vector<Line> lines;
-  lines.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    lines[i].begin = t.begins[i];
-    lines[i].end = t.begins[i + 1] - 1;
+  lines.clear();
+  first_.resize(elements + 1);
+  for (size_t e = 0; e < elements; ++e) {
+    first_[e] = static_cast<uint32_t>(lines.size());
+    const AttrTokens::Element& el = t.elements[e];
+    for (size_t p = el.begin; p < el.end;) {
+      const size_t end = text.find('\n', p);  // there is one after every token
+      Line& l = lines.emplace_back();
+      l.begin = static_cast<uint32_t>(p);
+      l.end = static_cast<uint32_t>(end);
+      p = end + 1;
+    }
   }
-  thread_local LineCandidates found;
+  first_[elements] = static_cast<uint32_t>(lines.size());
+
   const PredicateSets::ClassTokens& ct = sets_->class_tokens;
-  ct.prefilter->Scan(t.text, lines, t.max_attrs_bytes, found);
-  thread_local std::vector<uint64_t> token_bits;
-  token_bits.assign(n, 0);
+  thread_local LineCandidates found;
+  ct.prefilter->Scan(text, lines, t.max_attrs_bytes, found);
+  token_bits_.assign(lines.size(), 0);
+  token_length_.resize(lines.size());
   thread_local std::vector<int> hits;
-  for (size_t i = 0; i < n; ++i) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    token_length_[i] = lines[i].end - lines[i].begin;
     for (uint32_t id : found.Of(i)) {
       if (id != LineCandidates::kEverything) {
-        token_bits[i] |= ct.bits_of_id[id];
+        token_bits_[i] |= ct.bits_of_id[id];
         continue;
       }
-      // A token Hyperscan cannot vouch for (a guard character): RE2 decides.
+      // A token Hyperscan cannot vouch for (a failed scan, a guard character): RE2 decides.
       hits.clear();
-      sets_->class_patterns.set->Match(t.Token(static_cast<uint32_t>(i)), &hits);
-      for (int h : hits) token_bits[i] |= uint64_t{1} << h;
+      sets_->class_patterns.set->Match(lines[i].Text(text), &hits);
+      for (int h : hits) token_bits_[i] |= uint64_t{1} << h;
     }
   }
   hits.clear();
   sets_->class_patterns.set->Match(std::string_view(), &hits);
-  uint64_t empty = 0;  // the patterns that match a string of no tokens
-  for (int h : hits) empty |= uint64_t{1} << h;
-  empty_ = empty;
+  empty_ = 0;
+  for (int h : hits) empty_ |= uint64_t{1} << h;
 
   // Each element's window: its tokens, then its ancestors', up to the first that would take
   // their string past max_attrs_bytes. Parents come first, so most windows are the
   // element's tokens and its parent's whole window.
   const size_t cap = t.max_attrs_bytes;
-  const auto length = [&t](uint32_t k) { return t.begins[k + 1] - 1 - t.begins[k]; };
-  windows_.resize(t.elements.size());
-  for (size_t e = 0; e < t.elements.size(); ++e) {
+  own_bits_.resize(elements);
+  windows_.resize(elements);
+  for (size_t e = 0; e < elements; ++e) {
     const AttrTokens::Element& el = t.elements[e];
-    Window w;
-    for (uint32_t k = el.first; k < el.end; ++k) {
-      w.length += (w.length == 0 ? 0 : 1) + length(k);
-      w.bits |= token_bits[k];
-    }
-    w.whole = !el.cut;
+    Window w{0, el.end - el.begin, !el.cut};
+    for (uint32_t k = first_[e]; k < first_[e + 1]; ++k) w.bits |= token_bits_[k];
+    own_bits_[e] = w.bits;
     if (w.whole && el.parent != 0) {
       const Window& up = windows_[el.parent - 1];
       if (up.whole && w.length + 1 + up.length <= cap) {
@@ -68,19 +78,32 @@ void ClassTokenAnswers::Scan() {
         w.bits |= up.bits;
       } else {
         w.whole = false;
-        for (uint32_t a = el.parent; a != 0; a = t.elements[a - 1].parent) {
-          const AttrTokens::Element& above = t.elements[a - 1];
-          uint32_t k = above.first;
-          for (; k < above.end && w.length + 1 + length(k) <= cap; ++k) {
-            w.length += 1 + length(k);
-            w.bits |= token_bits[k];
-          }
-          if (k < above.end) break;
-        }
+        AddAncestors(el.parent, w);
       }
     }
-    if (w.length == 0) w.bits = empty;
+    if (w.length == 0) w.bits = empty_;
     windows_[e] = w;
+  }
+}
+
+void ClassTokenAnswers::AddAncestors(uint32_t element, Window& w) const {
+  const AttrTokens& t = *tokens_;
+  const size_t cap = t.max_attrs_bytes;
+  for (uint32_t a = element; a != 0; a = t.elements[a - 1].parent) {
+    const AttrTokens::Element& above = t.elements[a - 1];
+    const size_t n = above.end - above.begin;
+    if (n > 0 && w.length + 1 + n <= cap) {
+      w.length += 1 + n;
+      w.bits |= own_bits_[a - 1];
+    } else if (n > 0) {
+      for (uint32_t k = first_[a - 1]; k < first_[a] && w.length + 1 + token_length_[k] <= cap;
+           ++k) {
+        w.length += 1 + token_length_[k];
+        w.bits |= token_bits_[k];
+      }
+      return;
+    }
+    if (above.cut) return;
   }
 }
 

@@ -40,12 +40,18 @@ class ClassTokenAnswers {
     bool whole = true;  // all the tokens of the element and its ancestors
   };
   void Scan();
+  // Adds to `w` the tokens of `element` (+ 1) and its ancestors that fit, in order.
+  void AddAncestors(uint32_t element, Window& w) const;
 
   const AttrTokens* tokens_ = nullptr;
   const PredicateSets* sets_ = nullptr;
   bool scanned_ = false;
-  uint64_t empty_ = 0;           // the patterns that match a string of no tokens
-  std::vector<Window> windows_;  // by element
+  uint64_t empty_ = 0;                  // the patterns that match a string of no tokens
+  std::vector<uint32_t> first_;         // by element: its first token; one more at the end
+  std::vector<uint64_t> token_bits_;    // by token: the patterns that match it
+  std::vector<uint32_t> token_length_;  // by token
+  std::vector<uint64_t> own_bits_;      // by element: the patterns that match its tokens
+  std::vector<Window> windows_;         // by element
 };
 
 }  // namespace winnow

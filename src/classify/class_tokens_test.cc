@@ -27,8 +27,10 @@ std::unique_ptr<RuleSet> DefaultRules() {
 }
 
 // Elements with class, id and role tokens the default class~ patterns match and do not, in
-// upper case, with runs of whitespace, with a token longer than any window, and with
-// control characters (which the page's text turns into U+FFFD).
+// upper case, with runs of whitespace, with a token longer than any window, with control
+// characters (which the page's text turns into U+FFFD), one whose string a window cuts
+// before its matching token, and one whose own tokens do not all fit (nothing above it
+// counts then).
 constexpr std::string_view kPage =
     "<html class='page no-js'><body class='single post-template'>"
     "<div id=main class='Article-Body story'><p>intro</p>"
@@ -47,6 +49,9 @@ constexpr std::string_view kPage =
     "<div><span class='caption'>inline</span> text</div>"
     "<div class='a b c d e f g h i j k l m n o p q r s t u v w x y z'>"
     "<div class='popular-now'><p>deep</p></div></div>"
+    "<div class='aaaa-bbbb-cccc promo-zone'><div class='xx'><p>cut</p></div></div>"
+    "<div class='trending'><div class='aaaa bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'>"
+    "<div class='x'><p>stop</p></div></div></div>"
     "</div><p>outside</p></body></html>";
 
 // Checks every class~ predicate of `rules` on every line of kPage: the answer from the

@@ -1,6 +1,7 @@
 #include "html/dom_walk.h"
 
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -101,7 +102,6 @@ class DomWalker {
     if (options_.collect_tokens) {
       AttrTokens& tokens = page_->attr_tokens;
       tokens.text.assign(1, '\n');
-      tokens.begins.assign(1, 1);
       tokens.elements.clear();
       tokens.max_attrs_bytes = options_.max_attrs_bytes;
       tokens.collected = true;
@@ -428,21 +428,24 @@ class DomWalker {
   // that can be in its attrs go to Page::attr_tokens; without any, it shares its parent's.
   void CollectTokens(uint32_t k) {
     const Frame& frame = frames_[k];
-    AttrTokens& tokens = page_->attr_tokens;
-    const uint32_t parent = k > 0 ? described_[k - 1].attrs_element : 0;
-    const auto first = static_cast<uint32_t>(tokens.begins.size() - 1);
-    size_t joined = 0;
+    std::string& s = attrs_;
+    s.clear();
     const auto append = [&](std::string_view value) {
-      return value.empty() || AppendTokenLines(value, options_.max_attrs_bytes, &joined,
-                                               &tokens.text, &tokens.begins);
+      return value.empty() || AppendTokens(value, options_.max_attrs_bytes, &s);
     };
     const bool fits = append(frame.class_value) && append(frame.id) && append(frame.role);
-    const auto end = static_cast<uint32_t>(tokens.begins.size() - 1);
-    if (fits && end == first) {
+    const uint32_t parent = k > 0 ? described_[k - 1].attrs_element : 0;
+    if (fits && s.empty()) {
       described_[k].attrs_element = parent;
       return;
     }
-    tokens.elements.push_back({first, end, parent, !fits});
+    // One token per line, for the scan (classify/class_tokens.h).
+    AttrTokens& tokens = page_->attr_tokens;
+    const auto begin = static_cast<uint32_t>(tokens.text.size());
+    tokens.text.append(s);
+    tokens.text.push_back('\n');
+    for (char& c : std::span(tokens.text).subspan(begin)) c = c == ' ' ? '\n' : c;
+    tokens.elements.push_back({begin, static_cast<uint32_t>(begin + s.size()), parent, !fits});
     described_[k].attrs_element = static_cast<uint32_t>(tokens.elements.size());
   }
 

@@ -130,46 +130,6 @@ bool AppendTokens(std::string_view value, size_t cap, std::string* out) {
   }
 }
 
-bool AppendTokenLines(std::string_view value, size_t cap, size_t* joined, std::string* text,
-                      std::vector<uint32_t>* begins) {
-  // Most values are already tokens parted by single spaces, and fit: one append, and one
-  // pass that lowercases them and turns the spaces into line ends.
-  const size_t sep = *joined == 0 ? 0 : 1;
-  if (!value.empty() && value.front() != ' ' && *joined + sep + value.size() <= cap &&
-      WordRunEnd<false>(value, 0, nullptr) == value.size()) {
-    *joined += sep + value.size();
-    const size_t at = text->size();
-    text->append(value);
-    text->push_back('\n');
-    char* s = text->data() + at;
-    for (size_t i = 0; i < value.size(); ++i) {
-      const char c = AsciiLower(s[i]);
-      s[i] = c == ' ' ? '\n' : c;
-      if (c == ' ') begins->push_back(static_cast<uint32_t>(at + i + 1));
-    }
-    begins->push_back(static_cast<uint32_t>(text->size()));
-    return true;
-  }
-  const char* p = value.data();
-  const char* const end = p + value.size();
-  for (;;) {
-    while (p != end && IsHtmlSpace(*p)) ++p;
-    if (p == end) return true;
-    const char* e = p;
-    while (e != end && !IsHtmlSpace(*e)) ++e;
-    const size_t len = static_cast<size_t>(e - p);
-    const size_t with = *joined + (*joined == 0 ? 0 : 1) + len;
-    if (with > cap) return false;
-    *joined = with;
-    const size_t at = text->size();
-    text->append(p, len);
-    AsciiLowerInPlace(text->data() + at, len);
-    text->push_back('\n');
-    begins->push_back(static_cast<uint32_t>(text->size()));
-    p = e;
-  }
-}
-
 void AppendTokenPrefix(std::string_view tokens, size_t cap, std::string* out) {
   if (tokens.empty()) return;
   const size_t sep = out->empty() ? 0 : 1;

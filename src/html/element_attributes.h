@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace winnow::html {
 
@@ -41,13 +40,6 @@ void AppendTagName(const GumboNode* node, std::string* out);
 // Appends the whitespace-separated tokens of `value`, lowercased, while they fit in `cap`.
 // Returns false once one did not fit.
 bool AppendTokens(std::string_view value, size_t cap, std::string* out);
-
-// Appends the whitespace-separated tokens of `value`, lowercased, each followed by '\n', to
-// `text`, and where each begins next to `begins`'s last entry, while `*joined` (the bytes of
-// the element's tokens so far, parted by single spaces, as AppendTokens counts them) stays
-// within `cap`. Returns false once one did not fit.
-bool AppendTokenLines(std::string_view value, size_t cap, size_t* joined, std::string* text,
-                      std::vector<uint32_t>* begins);
 
 // Appends the tokens of `tokens` (already lowercase, single-spaced) that fit in `cap`, up to
 // the first that does not: what AppendTokens would, without re-reading every byte.
