@@ -1,8 +1,8 @@
 #include "classify/class_tokens.h"
 
+#include <algorithm>
 #include <string_view>
 
-#include "classify/line.h"
 #include "rules/prefilter.h"
 
 namespace winnow {
@@ -13,74 +13,50 @@ void ClassTokenAnswers::Reset(const AttrTokens& tokens, const PredicateSets& set
   scanned_ = false;
 }
 
+uint64_t ClassTokenAnswers::RangeBits(uint32_t from, uint32_t to) const {
+  uint64_t bits = 0;
+  if (scan_ok_) {
+    // A match ends inside its token, or at the '\n' after it (`$`).
+    const std::pair<uint32_t, uint32_t> first{from, 0};
+    for (auto m = std::lower_bound(matches_.begin(), matches_.end(), first);
+         m != matches_.end() && m->first <= to; ++m) {
+      bits |= sets_->class_tokens.bits_of_id[m->second];
+    }
+    return bits;
+  }
+  // The scan failed: RE2 decides, token by token.
+  const std::string_view text = tokens_->text;
+  thread_local std::vector<int> hits;
+  for (uint32_t p = from; p < to;) {
+    const auto end = static_cast<uint32_t>(text.find('\n', p));
+    hits.clear();
+    sets_->class_patterns.set->Match(text.substr(p, end - p), &hits);
+    for (int h : hits) bits |= uint64_t{1} << h;
+    p = end + 1;
+  }
+  return bits;
+}
+
 void ClassTokenAnswers::Scan() {
   scanned_ = true;
   const AttrTokens& t = *tokens_;
-  const std::string_view text = t.text;
-  const size_t elements = t.elements.size();
-  // Every token a line of its own, so one scan in place answers each; first_[e] is element
-  // e's first.
-  thread_local std::vector<Line> lines;
-  lines.clear();
-  first_.resize(elements + 1);
-  for (size_t e = 0; e < elements; ++e) {
-    first_[e] = static_cast<uint32_t>(lines.size());
-    const AttrTokens::Element& el = t.elements[e];
-    for (size_t p = el.begin; p < el.end;) {
-      const size_t end = text.find('\n', p);  // there is one after every token
-      Line& l = lines.emplace_back();
-      l.begin = static_cast<uint32_t>(p);
-      l.end = static_cast<uint32_t>(end);
-      p = end + 1;
-    }
-  }
-  first_[elements] = static_cast<uint32_t>(lines.size());
-
-  const PredicateSets::ClassTokens& ct = sets_->class_tokens;
-  thread_local LineCandidates found;
-  ct.prefilter->Scan(text, lines, t.max_attrs_bytes, found);
-  token_bits_.assign(lines.size(), 0);
-  token_length_.resize(lines.size());
+  scan_ok_ = sets_->class_tokens.prefilter->Matches(t.text, matches_);
   thread_local std::vector<int> hits;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    token_length_[i] = lines[i].end - lines[i].begin;
-    for (uint32_t id : found.Of(i)) {
-      if (id != LineCandidates::kEverything) {
-        token_bits_[i] |= ct.bits_of_id[id];
-        continue;
-      }
-      // A token Hyperscan cannot vouch for (a failed scan, a guard character): RE2 decides.
-      hits.clear();
-      sets_->class_patterns.set->Match(lines[i].Text(text), &hits);
-      for (int h : hits) token_bits_[i] |= uint64_t{1} << h;
-    }
-  }
   hits.clear();
   sets_->class_patterns.set->Match(std::string_view(), &hits);
   empty_ = 0;
   for (int h : hits) empty_ |= uint64_t{1} << h;
 
   // Each element's window: its tokens, then its ancestors', up to the first that would take
-  // their string past max_attrs_bytes. Parents come first, so most windows are the
-  // element's tokens and its parent's whole window.
-  const size_t cap = t.max_attrs_bytes;
+  // their string past max_attrs_bytes.
+  const size_t elements = t.elements.size();
   own_bits_.resize(elements);
   windows_.resize(elements);
   for (size_t e = 0; e < elements; ++e) {
     const AttrTokens::Element& el = t.elements[e];
-    Window w{0, el.end - el.begin, !el.cut};
-    for (uint32_t k = first_[e]; k < first_[e + 1]; ++k) w.bits |= token_bits_[k];
+    Window w{RangeBits(el.begin, el.end), el.end - el.begin};
     own_bits_[e] = w.bits;
-    if (w.whole && el.parent != 0) {
-      const Window& up = windows_[el.parent - 1];
-      if (up.whole && w.length + 1 + up.length <= cap) {
-        w.length += 1 + up.length;
-        w.bits |= up.bits;
-      } else {
-        w.whole = false;
-        AddAncestors(el.parent, w);
-      }
-    }
+    if (!el.cut) AddAncestors(el.parent, w);
     if (w.length == 0) w.bits = empty_;
     windows_[e] = w;
   }
@@ -88,22 +64,34 @@ void ClassTokenAnswers::Scan() {
 
 void ClassTokenAnswers::AddAncestors(uint32_t element, Window& w) const {
   const AttrTokens& t = *tokens_;
+  const std::string_view text = t.text;
   const size_t cap = t.max_attrs_bytes;
   for (uint32_t a = element; a != 0; a = t.elements[a - 1].parent) {
+    // Parents come first, so their windows are known. Most fit whole: where the one above
+    // stops, this one stops too (the next token did not fit in more room).
+    const Window& up = windows_[a - 1];
+    if (up.length == 0) return;  // an element none of whose tokens fit
+    if (w.length + 1 + up.length <= cap) {
+      w.length += 1 + up.length;
+      w.bits |= up.bits;
+      return;
+    }
     const AttrTokens::Element& above = t.elements[a - 1];
     const size_t n = above.end - above.begin;
-    if (n > 0 && w.length + 1 + n <= cap) {
-      w.length += 1 + n;
-      w.bits |= own_bits_[a - 1];
-    } else if (n > 0) {
-      for (uint32_t k = first_[a - 1]; k < first_[a] && w.length + 1 + token_length_[k] <= cap;
-           ++k) {
-        w.length += 1 + token_length_[k];
-        w.bits |= token_bits_[k];
+    if (w.length + 1 + n > cap) {
+      // Its tokens that fit, one by one.
+      for (uint32_t p = above.begin; p < above.end;) {
+        const auto end = static_cast<uint32_t>(text.find('\n', p));
+        if (w.length + 1 + (end - p) > cap) break;
+        w.length += 1 + (end - p);
+        w.bits |= RangeBits(p, end);
+        p = end + 1;
       }
       return;
     }
-    if (above.cut) return;
+    // Its window is longer than its own tokens, so it is not cut: on to its parent.
+    w.length += 1 + n;
+    w.bits |= own_bits_[a - 1];
   }
 }
 

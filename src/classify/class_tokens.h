@@ -6,14 +6,15 @@
 // ninth of the time after parsing on the shared dev pages. When a pattern is TokenLocal
 // (rules/pattern_syntax.h), it matches such a string exactly when it matches one of its
 // tokens. Then the walk only collects each element's tokens once (Page::attr_tokens), one
-// Hyperscan scan of them answers every pattern for every token, and a line's answer is the
-// union of its tokens' answers. The default rules' class~ patterns are in a database built
+// Hyperscan scan of them finds where each pattern matches, and a line's answer is the union
+// of its tokens' answers. The default rules' class~ patterns are in a database built
 // at build time (rules/prefilter.h); rules that add other class~ patterns are matched on the
 // strings as before (PredicateSets::class_tokens stays empty).
 #ifndef WINNOW_SRC_CLASSIFY_CLASS_TOKENS_H_
 #define WINNOW_SRC_CLASSIFY_CLASS_TOKENS_H_
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "page.h"
@@ -37,21 +38,22 @@ class ClassTokenAnswers {
   struct Window {
     uint64_t bits = 0;
     size_t length = 0;
-    bool whole = true;  // all the tokens of the element and its ancestors
   };
   void Scan();
-  // Adds to `w` the tokens of `element` (+ 1) and its ancestors that fit, in order.
+  // Adds to `w` the tokens of `element` (+ 1; 0: none) and its ancestors that fit, in order.
   void AddAncestors(uint32_t element, Window& w) const;
+  // The patterns that match one of the tokens in text[from, to], `to` the '\n' after the
+  // last.
+  uint64_t RangeBits(uint32_t from, uint32_t to) const;
 
   const AttrTokens* tokens_ = nullptr;
   const PredicateSets* sets_ = nullptr;
   bool scanned_ = false;
-  uint64_t empty_ = 0;                  // the patterns that match a string of no tokens
-  std::vector<uint32_t> first_;         // by element: its first token; one more at the end
-  std::vector<uint64_t> token_bits_;    // by token: the patterns that match it
-  std::vector<uint32_t> token_length_;  // by token
-  std::vector<uint64_t> own_bits_;      // by element: the patterns that match its tokens
-  std::vector<Window> windows_;         // by element
+  bool scan_ok_ = false;
+  uint64_t empty_ = 0;  // the patterns that match a string of no tokens
+  std::vector<std::pair<uint32_t, uint32_t>> matches_;  // (end offset, database id)
+  std::vector<uint64_t> own_bits_;  // by element: the patterns that match its tokens
+  std::vector<Window> windows_;     // by element
 };
 
 }  // namespace winnow

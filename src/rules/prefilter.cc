@@ -30,6 +30,11 @@ struct Scratch {
   }
 };
 
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
 // Lines copied into one buffer, each after a '\n' (the patterns expect one before every
 // line), with their spans there and the page's line behind each.
 struct CopiedLines {
@@ -353,7 +358,7 @@ void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size
     page.copied = &copied;
   }
 
-  thread_local Scratch scratch;
+  Scratch& scratch = ThreadScratch();
   auto scan = [&](const hs_database_t* db, std::string_view bytes, ScanState state) {
     return db == nullptr || (bytes.size() <= UINT_MAX &&
                              hs_scan(db, bytes.data(), static_cast<unsigned>(bytes.size()), 0,
@@ -401,6 +406,23 @@ void Prefilter::Scan(std::string_view text, const std::vector<Line>& lines, size
     out.first[line + 1] = static_cast<uint32_t>(out.ids.size() - start);
   }
   for (size_t i = 0; i < lines.size(); ++i) out.first[i + 1] += out.first[i];
+}
+
+bool Prefilter::Matches(std::string_view text,
+                        std::vector<std::pair<uint32_t, uint32_t>>& out) const {
+  out.clear();
+  Scratch& scratch = ThreadScratch();
+  if (db_ == nullptr) return true;
+  if (!scratch.For(db_) || text.size() > UINT_MAX) return false;
+  const auto on_match = [](unsigned id, unsigned long long /*from*/, unsigned long long to,
+                           unsigned /*flags*/, void* context) {
+    auto& found = *static_cast<std::vector<std::pair<uint32_t, uint32_t>>*>(context);
+    const std::pair<uint32_t, uint32_t> hit{static_cast<uint32_t>(to), id};
+    if (found.empty() || found.back() != hit) found.push_back(hit);
+    return 0;
+  };
+  return hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, scratch.s, on_match,
+                 &out) == HS_SUCCESS;
 }
 
 }  // namespace winnow

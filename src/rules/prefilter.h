@@ -22,6 +22,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "classify/line.h"
@@ -107,6 +108,11 @@ class Prefilter {
   // kEverything; so does every line if the scan fails.
   void Scan(std::string_view text, const std::vector<Line>& lines, size_t max_line_bytes,
             LineCandidates& out) const;
+
+  // Every match in `text`, as (end offset, id) pairs in ascending order of end: one scan, no
+  // lines to map them to. For a database whose patterns no guard character affects (the class
+  // token one). False if the scan fails.
+  bool Matches(std::string_view text, std::vector<std::pair<uint32_t, uint32_t>>& out) const;
 
  private:
   Prefilter(const hs_database* db, const hs_database* digit_db) : db_(db), digit_db_(digit_db) {}

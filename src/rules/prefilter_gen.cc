@@ -175,12 +175,16 @@ int main(int argc, char** argv) {
     if (!r.pattern.empty()) text.Add(r, r.pattern, /*exact_only=*/false);
   }
   // class~ patterns matched token by token (classify/class_tokens.h): only those that may
-  // be, and only where Hyperscan's answer is RE2's, as no RE2 checks it again.
+  // be, and only where Hyperscan's answer is RE2's, as no RE2 checks it again. That scan has
+  // no guard lines (PrefilterGuards): so no \S either, which holds a vertical tab in RE2 and
+  // not in Hyperscan.
   Translated tokens;
   for (const winnow::Rule& r : parsed.rules) {
     for (const winnow::Predicate& p : r.predicates) {
-      if (p.feature == winnow::Feature::kClass && winnow::TokenLocal(p.re->pattern())) {
-        tokens.Add(r, p.re->pattern(), /*exact_only=*/true);
+      const std::string& pattern = p.re->pattern();
+      if (p.feature == winnow::Feature::kClass && winnow::TokenLocal(pattern) &&
+          pattern.find("\\S") == std::string::npos) {
+        tokens.Add(r, pattern, /*exact_only=*/true);
       }
     }
   }
