@@ -181,9 +181,9 @@ int main(int argc, char** argv) {
   Translated tokens;
   for (const winnow::Rule& r : parsed.rules) {
     for (const winnow::Predicate& p : r.predicates) {
+      if (p.feature != winnow::Feature::kClass) continue;  // others may have no pattern
       const std::string& pattern = p.re->pattern();
-      if (p.feature == winnow::Feature::kClass && winnow::TokenLocal(pattern) &&
-          pattern.find("\\S") == std::string::npos) {
+      if (winnow::TokenLocal(pattern) && pattern.find("\\S") == std::string::npos) {
         tokens.Add(r, pattern, /*exact_only=*/true);
       }
     }
