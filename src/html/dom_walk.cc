@@ -403,23 +403,28 @@ class DomWalker {
     }
   }
 
+  // Sets `s` to the element's class, id and role tokens, lowercased and space-separated, up
+  // to max_attrs_bytes; false if some did not fit.
+  bool OwnTokens(const Frame& frame, std::string& s) const {
+    s.clear();
+    // Most elements lack an id and a role: no call for those.
+    const auto append = [&](std::string_view value) {
+      return value.empty() || AppendTokens(value, options_.max_attrs_bytes, &s);
+    };
+    return append(frame.class_value) && append(frame.id) && append(frame.role);
+  }
+
   // Described::attrs of frames_[k], its parent's known: the element's own tokens, then its
   // parent's, until max_attrs_bytes. An element without class, id or role (most) shares its
   // parent's string.
   void DescribeAttrString(uint32_t k) {
-    const Frame& frame = frames_[k];
-    const size_t cap = options_.max_attrs_bytes;
     std::string& s = attrs_;
-    s.clear();
-    // Most elements lack an id and a role: no call for those.
-    const auto append = [&](std::string_view value) {
-      return value.empty() || AppendTokens(value, cap, &s);
-    };
-    const bool fits = append(frame.class_value) && append(frame.id) && append(frame.role);
+    const bool fits = OwnTokens(frames_[k], s);
     if (fits && s.empty() && k > 0) {
       described_[k].attrs = described_[k - 1].attrs;
     } else {
-      if (fits && k > 0) AppendTokenPrefix(described_[k - 1].attrs.text, cap, &s);
+      if (fits && k > 0)
+        AppendTokenPrefix(described_[k - 1].attrs.text, options_.max_attrs_bytes, &s);
       described_[k].attrs = Intern(s);
     }
   }
@@ -427,13 +432,8 @@ class DomWalker {
   // Described::attrs_element of frames_[k], its parent's known: the element's own tokens
   // that can be in its attrs go to Page::attr_tokens; without any, it shares its parent's.
   void CollectTokens(uint32_t k) {
-    const Frame& frame = frames_[k];
     std::string& s = attrs_;
-    s.clear();
-    const auto append = [&](std::string_view value) {
-      return value.empty() || AppendTokens(value, options_.max_attrs_bytes, &s);
-    };
-    const bool fits = append(frame.class_value) && append(frame.id) && append(frame.role);
+    const bool fits = OwnTokens(frames_[k], s);
     const uint32_t parent = k > 0 ? described_[k - 1].attrs_element : 0;
     if (fits && s.empty()) {
       described_[k].attrs_element = parent;
