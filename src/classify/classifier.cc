@@ -134,12 +134,16 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
     std::merge(matched.begin(), matched.end(), unpatterned.begin(), unpatterned.end(),
                candidates.begin());
 
-    LineContext ctx{line, page.dom.empty() ? nullptr : &page.dom[i], count, &memo};
+    const DomFeatures* dom = page.dom.empty() ? nullptr : &page.dom[i];
+    const uint64_t class_bits = dom ? memo.ClassBits(dom->attrs_element) : 0;
+    LineContext ctx{line, dom, count, &memo};
     bool have = false;
     Rank best{};
     for (int r : candidates) {
       const Rule& rule = all[r];
-      if (!active[r] || !rules.MayFire(r, line) || !EvaluateAll(rule, ctx)) continue;
+      if (!active[r] || !rules.MayFire(r, line, dom, class_bits) || !EvaluateAll(rule, ctx)) {
+        continue;
+      }
       if (rule.action == Action::kMain) {
         hinted[i] = 1;
         continue;

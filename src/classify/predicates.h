@@ -32,6 +32,9 @@ class PatternMemo {
   bool ClassByTokens(const Predicate& p, uint32_t element) {
     return (tokens_.Bits(element) >> sets_->class_tokens.index_of_slot[p.slot]) & 1;
   }
+  // Every class~ answer of `element`'s attrs as bits (class_patterns indices) when
+  // by_tokens(), else all ones (unknown).
+  uint64_t ClassBits(uint32_t element) { return by_tokens_ ? tokens_.Bits(element) : ~uint64_t{0}; }
   // Whether p (a class~ or path~ predicate) matches `subject`, the page's DOM string `id`;
   // null when the memo cannot answer (no page set, or an id the page does not have).
   const int8_t* Find(const Predicate& p, uint32_t id, std::string_view subject);

@@ -16,12 +16,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The most words a line may have for the rule to fire, from its words<=N / words<N
-// predicates; UINT32_MAX when it has none.
-// What a rule's words<=N and line=N predicates (not negated) allow, for RuleSet::MayFire.
+// What a rule's words<=N, line=N and in=X predicates (not negated) allow, for
+// RuleSet::MayFire; its class~ gate needs the class token numbering (ClassTokensOf).
 RuleSet::Gate GateOf(const Rule& r) {
   RuleSet::Gate gate;
   for (const Predicate& p : r.predicates) {
+    // in=X, or !in!=X: the line must be in X. One such predicate is enough for the gate.
+    if (p.feature == Feature::kIn && (p.op == Op::kEq) != p.negate) gate.containers = p.containers;
     if (p.negate || p.number < 1) continue;
     const auto n = static_cast<uint32_t>(p.number);
     if (p.feature == Feature::kWords && p.op == Op::kLe)
@@ -200,6 +201,17 @@ Result<std::unique_ptr<RuleSet>> RuleSet::Compile(const std::vector<RuleSource>&
   if (use_prefilter) {
     set->predicate_sets_.class_tokens =
         ClassTokensOf(set->rules_, set->predicate_sets_.slots, DefaultClassTokenPrefilter());
+  }
+  // A class~ predicate (not negated) gates its rule when class~ goes by tokens: its answer is
+  // then one bit of the line's (PatternMemo::ClassBits).
+  if (set->predicate_sets_.class_tokens.prefilter != nullptr) {
+    for (size_t i = 0; i < set->rules_.size(); ++i) {
+      for (const Predicate& p : set->rules_[i].predicates) {
+        if (p.feature == Feature::kClass && !p.negate) {
+          set->gates_[i].class_index = set->predicate_sets_.class_tokens.index_of_slot[p.slot];
+        }
+      }
+    }
   }
   for (PredicateSets::Kind* kind :
        {&set->predicate_sets_.class_patterns, &set->predicate_sets_.path_patterns}) {

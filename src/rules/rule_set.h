@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "classify/line.h"
+#include "page.h"
 #include "re2/set.h"
 #include "rules/prefilter.h"
 #include "rules/rule.h"
@@ -83,16 +84,24 @@ class RuleSet {
   // `file:line` of rule i.
   std::string Origin(int i) const;
 
-  // What rule i's predicates words<=N and line=N allow, checked before the others.
+  // What rule i's predicates words<=N, line=N, in=X and class~ (not negated) allow, checked
+  // before the others.
   struct Gate {
     uint32_t max_words = UINT32_MAX;
-    uint32_t line = 0;  // 1-based; 0: any
+    uint32_t line = 0;        // 1-based; 0: any
+    uint32_t containers = 0;  // the line must be in one of these containers; 0: any
+    int class_index = -1;     // this class~ answer (class_patterns index) must be yes; -1: any
   };
-  // False if rule i cannot fire on `line` for its words or its position: a cheap test before
-  // EvaluateAll, which every line would otherwise pay for each rule without a pattern.
-  bool MayFire(int i, const Line& line) const {
+  // False if rule i cannot fire on `line` for its words, its position or its DOM context: a
+  // cheap test before EvaluateAll, which every line would otherwise pay for each rule without
+  // a pattern. `dom` is the line's (null for text dumps); `class_bits` its class~ answers by
+  // tokens (PatternMemo::ClassBits), or all ones when class~ goes by the attrs strings.
+  bool MayFire(int i, const Line& line, const DomFeatures* dom, uint64_t class_bits) const {
     const Gate& g = gates_[i];
-    return line.words <= g.max_words && (g.line == 0 || g.line == line.index + 1);
+    if (line.words > g.max_words || (g.line != 0 && g.line != line.index + 1)) return false;
+    if (g.containers == 0 && g.class_index < 0) return true;
+    return dom != nullptr && (g.containers == 0 || (dom->containers & g.containers) != 0) &&
+           (g.class_index < 0 || ((class_bits >> g.class_index) & 1) != 0);
   }
 
  private:

@@ -61,19 +61,80 @@ TEST(RuleSetTest, MayFireFollowsWordAndLineBounds) {
     l.words = words;
     return l;
   };
-  EXPECT_TRUE(set->MayFire(0, line(1, 3)));
-  EXPECT_FALSE(set->MayFire(0, line(1, 4)));
-  EXPECT_FALSE(set->MayFire(0, line(0, 3)));
-  EXPECT_FALSE(set->MayFire(0, line(2, 1)));
-  EXPECT_TRUE(set->MayFire(1, line(9, 3)));
-  EXPECT_FALSE(set->MayFire(1, line(9, 4)));
+  auto may_fire = [&](int rule, const Line& l) { return set->MayFire(rule, l, nullptr, 0); };
+  EXPECT_TRUE(may_fire(0, line(1, 3)));
+  EXPECT_FALSE(may_fire(0, line(1, 4)));
+  EXPECT_FALSE(may_fire(0, line(0, 3)));
+  EXPECT_FALSE(may_fire(0, line(2, 1)));
+  EXPECT_TRUE(may_fire(1, line(9, 3)));
+  EXPECT_FALSE(may_fire(1, line(9, 4)));
   for (int rule : {2, 3}) {
     for (uint32_t index : {0u, 1u, 7u}) {
       for (uint32_t words : {0u, 2u, 3u, 100u}) {
-        EXPECT_TRUE(set->MayFire(rule, line(index, words))) << rule << " " << index << " " << words;
+        EXPECT_TRUE(may_fire(rule, line(index, words))) << rule << " " << index << " " << words;
       }
     }
   }
+}
+
+// MayFire also reads in=X (or !in!=X) and, when class~ goes by tokens, a class~ predicate:
+// the line must be in X, and that class~ answer among its bits must be yes. Negated or other
+// forms give no gate; a text line (no DOM) passes no DOM gate, as it passes no such predicate.
+TEST(RuleSetTest, MayFireFollowsContainerAndClassGates) {
+  // A built-in class~ pattern, so that class~ goes by tokens.
+  const std::string caption = "class~/(^| )[\\w-]*caption/";
+  std::unique_ptr<RuleSet> set = MustCompile({{"g.rules",
+                                               "nav drop in=footer\n"
+                                               "nav drop !in!=footer\n"
+                                               "nav drop in!=footer\n"
+                                               "nav drop !in=footer\n"
+                                               "caption drop " +
+                                                   caption +
+                                                   "\n"
+                                                   "caption drop !" +
+                                                   caption +
+                                                   "\n"
+                                                   "caption drop in=aside " +
+                                                   caption + "\n"}});
+  ASSERT_NE(set, nullptr);
+  ASSERT_NE(set->predicate_sets().class_tokens.prefilter, nullptr);
+  const Line line;
+  DomFeatures footer, aside, none;
+  footer.containers = kInFooter;
+  aside.containers = kInAside;
+  // Class~ indices follow the rules: rule 4's is 0, rule 6's is 2.
+  const uint64_t first = 1, third = 4, both = first | third;
+  for (int rule : {0, 1}) {
+    EXPECT_TRUE(set->MayFire(rule, line, &footer, 0)) << rule;
+    EXPECT_FALSE(set->MayFire(rule, line, &aside, 0)) << rule;
+    EXPECT_FALSE(set->MayFire(rule, line, nullptr, 0)) << rule;
+  }
+  for (int rule : {2, 3, 5}) {
+    for (const DomFeatures* dom : {&footer, &aside, &none, static_cast<DomFeatures*>(nullptr)}) {
+      EXPECT_TRUE(set->MayFire(rule, line, dom, 0)) << rule;
+    }
+  }
+  EXPECT_TRUE(set->MayFire(4, line, &none, first));
+  EXPECT_FALSE(set->MayFire(4, line, &none, third));
+  EXPECT_FALSE(set->MayFire(4, line, nullptr, first));
+  EXPECT_TRUE(set->MayFire(6, line, &aside, both));
+  EXPECT_FALSE(set->MayFire(6, line, &aside, first));
+  EXPECT_FALSE(set->MayFire(6, line, &footer, both));
+}
+
+// A user's class~ pattern sends class~ back to the attrs strings: no class~ gate then (the
+// classifier passes all ones), while in=X still gates.
+TEST(RuleSetTest, NoClassGateWhenClassGoesByStrings) {
+  std::unique_ptr<RuleSet> set = MustCompile({{"g.rules",
+                                               "caption drop class~/photo-credit/\n"
+                                               "nav drop in=footer class~/photo-credit/\n"}});
+  ASSERT_NE(set, nullptr);
+  ASSERT_EQ(set->predicate_sets().class_tokens.prefilter, nullptr);
+  DomFeatures footer, none;
+  footer.containers = kInFooter;
+  EXPECT_TRUE(set->MayFire(0, Line(), &none, 0));
+  EXPECT_TRUE(set->MayFire(1, Line(), &footer, 0));
+  EXPECT_FALSE(set->MayFire(1, Line(), &none, ~uint64_t{0}));
 }
 
 TEST(RuleSetTest, OneBadFileMeansNoRuleSetAtAll) {
