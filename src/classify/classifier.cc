@@ -1,6 +1,7 @@
 #include "classify/classifier.h"
 
 #include <algorithm>
+#include <span>
 
 #include "classify/fallback.h"
 #include "classify/main_block.h"
@@ -130,16 +131,21 @@ void Classify(const RuleSet& rules, const Page& page, std::vector<Line>& lines,
 
     matched.clear();
     rules.Match(head, matched, line.words, prefiltered.Of(i));
-    candidates.resize(matched.size() + unpatterned.size());
-    std::merge(matched.begin(), matched.end(), unpatterned.begin(), unpatterned.end(),
-               candidates.begin());
+    // The rules to try, in rule order; on most lines no pattern matched: the unpatterned ones.
+    std::span<const int> tried = unpatterned;
+    if (!matched.empty()) {
+      candidates.resize(matched.size() + unpatterned.size());
+      std::merge(matched.begin(), matched.end(), unpatterned.begin(), unpatterned.end(),
+                 candidates.begin());
+      tried = candidates;
+    }
 
     const DomFeatures* dom = page.dom.empty() ? nullptr : &page.dom[i];
     const uint64_t class_bits = dom ? memo.ClassBits(dom->attrs_element) : 0;
     LineContext ctx{line, dom, count, &memo};
     bool have = false;
     Rank best{};
-    for (int r : candidates) {
+    for (int r : tried) {
       const Rule& rule = all[r];
       if (!active[r] || !rules.MayFire(r, line, dom, class_bits) || !EvaluateAll(rule, ctx)) {
         continue;
