@@ -46,6 +46,8 @@ void ClassTokenAnswers::Scan() {
   sets_->class_patterns.set->Match(std::string_view(), &hits);
   empty_ = 0;
   for (int h : hits) empty_ |= uint64_t{1} << h;
+  none_ = scan_ok_ && matches_.empty() && empty_ == 0;
+  if (none_) return;
 
   // Each element's window: its tokens, then its ancestors', up to the first that would take
   // their string past max_attrs_bytes.

@@ -30,7 +30,7 @@ class ClassTokenAnswers {
   // (DomFeatures::attrs_element). The page's tokens are scanned on the first call.
   uint64_t Bits(uint32_t element) {
     if (!scanned_) Scan();
-    return element == 0 ? empty_ : windows_[element - 1].bits;
+    return element == 0 || none_ ? empty_ : windows_[element - 1].bits;
   }
 
  private:
@@ -50,6 +50,9 @@ class ClassTokenAnswers {
   const PredicateSets* sets_ = nullptr;
   bool scanned_ = false;
   bool scan_ok_ = false;
+  // No token matched and no pattern matches an empty string: every answer is no, and the
+  // windows are not computed (a third of the dev pages).
+  bool none_ = false;
   uint64_t empty_ = 0;  // the patterns that match a string of no tokens
   std::vector<std::pair<uint32_t, uint32_t>> matches_;  // (end offset, database id)
   std::vector<uint64_t> own_bits_;  // by element: the patterns that match its tokens

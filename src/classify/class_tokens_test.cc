@@ -54,14 +54,15 @@ constexpr std::string_view kPage =
     "<div class='x'><p>stop</p></div></div></div>"
     "</div><p>outside</p></body></html>";
 
-// Checks every class~ predicate of `rules` on every line of kPage: the answer from the
+// Checks every class~ predicate of `rules` on every line of `html`: the answer from the
 // page's tokens must be RE2's on the line's attrs string. Returns how many held.
-int ExpectTokensAnswerAsStrings(const RuleSet& rules, size_t max_attrs_bytes) {
+int ExpectTokensAnswerAsStrings(const RuleSet& rules, size_t max_attrs_bytes,
+                                std::string_view html = kPage) {
   HtmlOptions options;
   options.collect_tokens = true;
   options.describe_attrs = true;
   options.max_attrs_bytes = max_attrs_bytes;
-  Result<Page> page = ParseHtml(kPage, options);
+  Result<Page> page = ParseHtml(html, options);
   EXPECT_TRUE(page.ok()) << page.status().message();
   if (!page.ok()) return 0;
   const PredicateSets& sets = rules.predicate_sets();
@@ -95,6 +96,20 @@ TEST(ClassTokenAnswersTest, DefaultPatternsAnswerAsOnTheAttrsStrings) {
     if (cap >= 40) {
       EXPECT_GE(held, 8) << "the page exercises matches, cap " << cap;
     }
+  }
+}
+
+// A page none of whose tokens any pattern matches is answered without its windows; its
+// answers are still RE2's (none), token near misses included.
+TEST(ClassTokenAnswersTest, PageWithoutMatchingTokensAnswersNo) {
+  std::unique_ptr<RuleSet> rules = DefaultRules();
+  ASSERT_NE(rules, nullptr);
+  constexpr std::string_view kNoMatch =
+      "<html class='page'><body class='home'><div id=main class='wrapper commentary'>"
+      "<p>one</p><div class='relatedness capitol-x'><p>two</p></div>"
+      "<section role='region'><p>three</p></section></div><p>four</p></body></html>";
+  for (size_t cap : {200, 12, 0}) {
+    EXPECT_EQ(ExpectTokensAnswerAsStrings(*rules, cap, kNoMatch), 0) << cap;
   }
 }
 
