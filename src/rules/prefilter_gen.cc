@@ -11,6 +11,8 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "rules/default_rules.h"
@@ -88,19 +90,39 @@ bool CompileImage(const std::vector<const char*>& expressions, const std::vector
   return true;
 }
 
+// `expression` (a TokenLocal pattern's translation) for a scan of tokens, one per line with
+// a '\n' before and after each and no space anywhere: a leading "(^| )" can only match as
+// the '\n' before a token, and is written as that literal, which Hyperscan finds far faster
+// than a multiline ^ (the built-in patterns scanned a fifth faster); a trailing "( |$)" can
+// only match as $, and stays an anchor so that the match ends at its token's end, not the
+// next token's start. Other forms are left as they are.
+std::string AnchorTokens(std::string expression) {
+  for (std::string_view open : {"(^| )", "(?:^| )"}) {
+    if (expression.starts_with(open)) expression.replace(0, open.size(), "\\n");
+  }
+  for (std::string_view close : {"( |$)", "(?: |$)"}) {
+    if (expression.ends_with(close)) {
+      expression.replace(expression.size() - close.size(), close.size(), "$");
+    }
+  }
+  return expression;
+}
+
 // Patterns translated for Hyperscan (ToHyperscan), each once, in rule order.
 struct Translated {
   std::vector<std::string> patterns, expressions;
   std::vector<unsigned> flags;
   std::vector<bool> exact;
 
-  void Add(const winnow::Rule& r, const std::string& pattern, bool exact_only) {
+  // With `token_scan`, only patterns Hyperscan matches exactly, anchored for tokens.
+  void Add(const winnow::Rule& r, const std::string& pattern, bool token_scan) {
     if (std::find(patterns.begin(), patterns.end(), pattern) != patterns.end()) return;
     std::string expression;
     unsigned f = 0;
     bool is_exact = false;
     if (!winnow::ToHyperscan(pattern, &expression, &f, &is_exact)) return;
-    if (exact_only && !is_exact) return;
+    if (token_scan && !is_exact) return;
+    if (token_scan) expression = AnchorTokens(std::move(expression));
     hs_database_t* single = nullptr;
     hs_compile_error_t* error = nullptr;
     if (hs_compile(expression.c_str(), f, HS_MODE_BLOCK, nullptr, &single, &error) != HS_SUCCESS) {
@@ -172,7 +194,7 @@ int main(int argc, char** argv) {
   // Patterns Hyperscan refuses, or that have no sound translation, stay with RE2 alone.
   Translated text;
   for (const winnow::Rule& r : parsed.rules) {
-    if (!r.pattern.empty()) text.Add(r, r.pattern, /*exact_only=*/false);
+    if (!r.pattern.empty()) text.Add(r, r.pattern, /*token_scan=*/false);
   }
   // class~ patterns matched token by token (classify/class_tokens.h): only those that may
   // be, and only where Hyperscan's answer is RE2's, as no RE2 checks it again. That scan has
@@ -184,7 +206,7 @@ int main(int argc, char** argv) {
       if (p.feature != winnow::Feature::kClass) continue;  // others may have no pattern
       const std::string& pattern = p.re->pattern();
       if (winnow::TokenLocal(pattern) && pattern.find("\\S") == std::string::npos) {
-        tokens.Add(r, pattern, /*exact_only=*/true);
+        tokens.Add(r, pattern, /*token_scan=*/true);
       }
     }
   }
