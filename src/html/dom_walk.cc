@@ -1,5 +1,6 @@
 #include "html/dom_walk.h"
 
+#include <cstdint>
 #include <cstring>
 #include <span>
 #include <string>
@@ -117,6 +118,7 @@ class DomWalker {
       // The walk runs after parsing, over a tree too large to stay in cache: fetch the next
       // sibling while this child is handled (most children are short text nodes).
       if (top.next_child < children.length) __builtin_prefetch(children.data[top.next_child]);
+      PrefetchAhead(child);
       switch (child->type) {
         case GUMBO_NODE_TEXT:
         case GUMBO_NODE_CDATA:
@@ -143,6 +145,21 @@ class DomWalker {
   }
 
  private:
+  // Gumbo allocates in document order, and the arena (gumbo_arena.h) lays its allocations
+  // out in that order: an element's attributes just before it, its text and children just
+  // after, the next node a few hundred bytes on. So the walk reads the arena as one forward
+  // stream of dependent loads, which the hardware prefetcher does not follow; fetching a
+  // window about 1 KB ahead of each node made the walk about a tenth faster on the dev pages.
+  // (A prefetch of an address outside the arena is harmless: it never faults.)
+  static void PrefetchAhead(const GumboNode* node) {
+    constexpr size_t kAhead = 1024, kLines = 8, kLine = 64;
+    // An integer, not a pointer: the window may lie past the node's allocation.
+    const uintptr_t at = reinterpret_cast<uintptr_t>(node) + kAhead;
+    for (size_t k = 0; k < kLines; ++k) {
+      __builtin_prefetch(reinterpret_cast<const void*>(at + k * kLine));
+    }
+  }
+
   void Open(const GumboNode* node) {
     const GumboTag tag = node->v.element.tag;
     const Frame& parent = frames_.back();
