@@ -447,22 +447,27 @@ class DomWalker {
   }
 
   // Described::attrs_element of frames_[k], its parent's known: the element's own tokens
-  // that can be in its attrs go to Page::attr_tokens; without any, it shares its parent's.
+  // that can be in its attrs go to Page::attr_tokens, one per line for the scan
+  // (classify/class_tokens.h); without any, it shares its parent's.
   void CollectTokens(uint32_t k) {
-    std::string& s = attrs_;
-    const bool fits = OwnTokens(frames_[k], s);
+    const Frame& frame = frames_[k];
     const uint32_t parent = k > 0 ? described_[k - 1].attrs_element : 0;
-    if (fits && s.empty()) {
+    AttrTokens& tokens = page_->attr_tokens;
+    std::string& text = tokens.text;
+    const size_t begin = text.size();
+    // What OwnTokens would give, written where it goes: '\n' for ' '.
+    const auto append = [&](std::string_view value) {
+      return value.empty() || AppendTokens(value, options_.max_attrs_bytes, &text, begin, '\n');
+    };
+    const bool fits = append(frame.class_value) && append(frame.id) && append(frame.role);
+    const size_t end = text.size();
+    if (fits && end == begin) {
       described_[k].attrs_element = parent;
       return;
     }
-    // One token per line, for the scan (classify/class_tokens.h).
-    AttrTokens& tokens = page_->attr_tokens;
-    const auto begin = static_cast<uint32_t>(tokens.text.size());
-    tokens.text.append(s);
-    tokens.text.push_back('\n');
-    for (char& c : std::span(tokens.text).subspan(begin)) c = c == ' ' ? '\n' : c;
-    tokens.elements.push_back({begin, static_cast<uint32_t>(begin + s.size()), parent, !fits});
+    text.push_back('\n');
+    tokens.elements.push_back(
+        {static_cast<uint32_t>(begin), static_cast<uint32_t>(end), parent, !fits});
     described_[k].attrs_element = static_cast<uint32_t>(tokens.elements.size());
   }
 

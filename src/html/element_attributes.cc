@@ -102,15 +102,17 @@ void AppendTagName(const GumboNode* node, std::string* out) {
   for (size_t i = 0; i < piece.length; ++i) out->push_back(AsciiLower(piece.data[i]));
 }
 
-bool AppendTokens(std::string_view value, size_t cap, std::string* out) {
+bool AppendTokens(std::string_view value, size_t cap, std::string* out, size_t from,
+                  char separator) {
   // Most values are already tokens parted by single spaces, and fit: one append.
-  const size_t sep = out->empty() ? 0 : 1;
-  if (!value.empty() && value.front() != ' ' && out->size() + sep + value.size() <= cap &&
+  const size_t used = out->size() - from;
+  const size_t sep = used == 0 ? 0 : 1;
+  if (!value.empty() && value.front() != ' ' && used + sep + value.size() <= cap &&
       WordRunEnd<false>(value, 0, nullptr) == value.size()) {
-    if (sep) out->push_back(' ');
+    if (sep) out->push_back(separator);
     const size_t at = out->size();
     out->append(value);
-    AsciiLowerInPlace(out->data() + at, value.size());
+    AsciiLowerInPlace(out->data() + at, value.size(), separator);
     return true;
   }
   const char* p = value.data();
@@ -121,8 +123,9 @@ bool AppendTokens(std::string_view value, size_t cap, std::string* out) {
     const char* e = p;
     while (e != end && !IsHtmlSpace(*e)) ++e;
     const size_t len = static_cast<size_t>(e - p);
-    if (out->size() + (out->empty() ? 0 : 1) + len > cap) return false;
-    if (!out->empty()) out->push_back(' ');
+    const bool first = out->size() == from;
+    if (out->size() - from + (first ? 0 : 1) + len > cap) return false;
+    if (!first) out->push_back(separator);
     const size_t at = out->size();
     out->append(p, len);
     AsciiLowerInPlace(out->data() + at, len);

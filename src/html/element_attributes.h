@@ -37,9 +37,11 @@ inline uint32_t ContainerBitsOfRole(std::string_view role) {
 // The element's tag name, lowercase (custom elements included).
 void AppendTagName(const GumboNode* node, std::string* out);
 
-// Appends the whitespace-separated tokens of `value`, lowercased, while they fit in `cap`.
-// Returns false once one did not fit.
-bool AppendTokens(std::string_view value, size_t cap, std::string* out);
+// Appends the whitespace-separated tokens of `value`, lowercased and parted by `separator`, to
+// the list in (*out)[from, end), while the list fits in `cap` bytes. Returns false once one did
+// not fit.
+bool AppendTokens(std::string_view value, size_t cap, std::string* out, size_t from = 0,
+                  char separator = ' ');
 
 // Appends the tokens of `tokens` (already lowercase, single-spaced) that fit in `cap`, up to
 // the first that does not: what AppendTokens would, without re-reading every byte.

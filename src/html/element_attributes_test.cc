@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -56,6 +57,14 @@ TEST(ElementAttributesTest, AppendTokensMatchesTheTokenByTokenReference) {
     const bool got_fits = AppendTokens(value, cap, &got);
     ASSERT_EQ(got_fits, ReferenceAppendTokens(value, cap, &want)) << "\"" << value << "\"";
     ASSERT_EQ(got, want) << "\"" << value << "\" cap " << cap;
+
+    // The same tokens in a list that starts after other bytes, one token per line: `cap`
+    // counts only the list's bytes.
+    std::string lines = "before\n" + prefix;
+    const bool lines_fit = AppendTokens(value, cap, &lines, 7, '\n');
+    std::replace(want.begin(), want.end(), ' ', '\n');
+    ASSERT_EQ(lines_fit, got_fits) << "\"" << value << "\"";
+    ASSERT_EQ(lines, "before\n" + want) << "\"" << value << "\" cap " << cap;
   }
 }
 
@@ -99,6 +108,12 @@ TEST(ElementAttributesTest, AsciiLowerInPlaceChangesOnlyAsciiCapitals) {
   std::string lowered = all;
   AsciiLowerInPlace(lowered.data(), lowered.size());
   for (size_t i = 0; i < all.size(); ++i) ASSERT_EQ(lowered[i], AsciiLower(all[i])) << i;
+  // With a separator for the spaces: only ' ' changes besides.
+  lowered = all;
+  AsciiLowerInPlace(lowered.data(), lowered.size(), '\n');
+  for (size_t i = 0; i < all.size(); ++i) {
+    ASSERT_EQ(lowered[i], all[i] == ' ' ? '\n' : AsciiLower(all[i])) << i;
+  }
 }
 
 }  // namespace

@@ -33,17 +33,19 @@ inline constexpr size_t kMaxAttributes = 64;
 bool ScanTag(std::string_view in, size_t pos, ScannedTag* tag);
 
 inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-// AsciiLower over p[0, n), sixteen bytes per step (GCC/Clang vector extension).
-inline void AsciiLowerInPlace(char* p, size_t n) {
+// AsciiLower over p[0, n), with each ' ' written as `space`; sixteen bytes per step (GCC/Clang
+// vector extension).
+inline void AsciiLowerInPlace(char* p, size_t n, char space = ' ') {
   using Chars16 = char __attribute__((vector_size(16)));
   size_t i = 0;
   for (; i + 16 <= n; i += 16) {
     Chars16 x;
     std::memcpy(&x, p + i, 16);
     x += ((x >= 'A') & (x <= 'Z')) & 0x20;  // bytes >= 0x80 are outside either way
+    x ^= (x == ' ') & static_cast<char>(' ' ^ space);
     std::memcpy(p + i, &x, 16);
   }
-  for (; i < n; ++i) p[i] = AsciiLower(p[i]);
+  for (; i < n; ++i) p[i] = p[i] == ' ' ? space : AsciiLower(p[i]);
 }
 inline bool IsAsciiAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 inline bool IsHtmlSpace(char c) {
