@@ -2,7 +2,6 @@
 
 #include <cstdint>
 #include <cstring>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -420,13 +419,12 @@ class DomWalker {
     }
   }
 
-  // Sets `s` to the element's class, id and role tokens, lowercased and space-separated, up
-  // to max_attrs_bytes; false if some did not fit.
-  bool OwnTokens(const Frame& frame, std::string& s) const {
-    s.clear();
+  // Appends the element's class, id and role tokens, lowercased, to the list in
+  // (*out)[from, end) parted by `separator`, up to max_attrs_bytes; false if some did not fit.
+  bool OwnTokens(const Frame& frame, std::string* out, size_t from, char separator) const {
     // Most elements lack an id and a role: no call for those.
     const auto append = [&](std::string_view value) {
-      return value.empty() || AppendTokens(value, options_.max_attrs_bytes, &s);
+      return value.empty() || AppendTokens(value, options_.max_attrs_bytes, out, from, separator);
     };
     return append(frame.class_value) && append(frame.id) && append(frame.role);
   }
@@ -436,7 +434,8 @@ class DomWalker {
   // parent's string.
   void DescribeAttrString(uint32_t k) {
     std::string& s = attrs_;
-    const bool fits = OwnTokens(frames_[k], s);
+    s.clear();
+    const bool fits = OwnTokens(frames_[k], &s, 0, ' ');
     if (fits && s.empty() && k > 0) {
       described_[k].attrs = described_[k - 1].attrs;
     } else {
@@ -450,16 +449,11 @@ class DomWalker {
   // that can be in its attrs go to Page::attr_tokens, one per line for the scan
   // (classify/class_tokens.h); without any, it shares its parent's.
   void CollectTokens(uint32_t k) {
-    const Frame& frame = frames_[k];
     const uint32_t parent = k > 0 ? described_[k - 1].attrs_element : 0;
     AttrTokens& tokens = page_->attr_tokens;
     std::string& text = tokens.text;
     const size_t begin = text.size();
-    // What OwnTokens would give, written where it goes: '\n' for ' '.
-    const auto append = [&](std::string_view value) {
-      return value.empty() || AppendTokens(value, options_.max_attrs_bytes, &text, begin, '\n');
-    };
-    const bool fits = append(frame.class_value) && append(frame.id) && append(frame.role);
+    const bool fits = OwnTokens(frames_[k], &text, begin, '\n');
     const size_t end = text.size();
     if (fits && end == begin) {
       described_[k].attrs_element = parent;
