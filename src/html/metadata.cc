@@ -1,6 +1,5 @@
 #include "html/metadata.h"
 
-
 #include "html/json_ld.h"
 #include "html/tag_scan.h"
 
@@ -165,7 +164,7 @@ void MetadataReader::Offer(Slot* slot, int priority, std::string_view value) {
   slot->priority = priority;
 }
 
-bool MetadataReader::Visit(const GumboNode* node) {
+bool MetadataReader::VisitRead(const GumboNode* node) {
   switch (node->v.element.tag) {
     case GUMBO_TAG_HTML:
       Offer(&language_, 1, Attribute(node, "lang"));

@@ -30,8 +30,11 @@ class MetadataReader {
   explicit MetadataReader(const HtmlOptions& options) : options_(options) {}
 
   // Reads `element`; false when nothing below it can be metadata (<meta>, <title>, <h1>,
-  // <script>...), so the caller need not offer its descendants.
-  bool Visit(const GumboNode* element);
+  // <script>...), so the caller need not offer its descendants. Inline: the DOM walk offers
+  // it every element, and most are of a tag it passes over.
+  bool Visit(const GumboNode* element) {
+    return !ReadsTag(element->v.element.tag) || VisitRead(element);
+  }
   // Reads `node` (an element or the document) and the elements below it, as Visit allows.
   void VisitSubtree(const GumboNode* node);
   // The fields, after every element: the best source of each, with the JSON-LD blocks the
@@ -44,6 +47,24 @@ class MetadataReader {
     std::string value;
     int priority = INT_MAX;
   };
+  // The tags VisitRead reads or refuses; for any other, Visit is true.
+  static constexpr bool ReadsTag(GumboTag tag) {
+    switch (tag) {
+      case GUMBO_TAG_HTML:
+      case GUMBO_TAG_META:
+      case GUMBO_TAG_LINK:
+      case GUMBO_TAG_TITLE:
+      case GUMBO_TAG_TIME:
+      case GUMBO_TAG_H1:
+      case GUMBO_TAG_SCRIPT:
+      case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_SVG:
+        return true;
+      default:
+        return false;
+    }
+  }
+  bool VisitRead(const GumboNode* element);
   void Offer(Slot* slot, int priority, std::string_view value);
   void VisitMeta(const GumboNode* node);
 

@@ -72,6 +72,12 @@ TEST(Metadata, ReadsElementsTheWalkSkipsButNothingInsideH1) {
             "");
 }
 
+// Metadata is read from HTML elements only: an SVG's <title> names a drawing, not the page.
+TEST(Metadata, NothingInsideSvg) {
+  EXPECT_EQ(MetaOf("<body><svg><title>Logo</title></svg><p>t</p></body>").title, "");
+  EXPECT_EQ(MetaOf("<body><p>t <svg><title>Logo</title></svg></p></body>").title, "");
+}
+
 TEST(Metadata, H1IsTheLastResortTitle) {
   EXPECT_EQ(MetaOf("<body><h1> Big <em>news</em> </h1><h1>Second</h1></body>").title, "Big news");
 }
