@@ -54,9 +54,21 @@ void ClassTokenAnswers::Scan() {
   const size_t elements = t.elements.size();
   own_bits_.resize(elements);
   windows_.resize(elements);
+  // The elements' tokens follow one another in the text, and the matches come by end offset:
+  // one pass over both gives each element its own answers (RangeBits searches).
+  size_t m = 0;
+  const auto own = [&](const AttrTokens::Element& el) {
+    if (!scan_ok_) return RangeBits(el.begin, el.end);
+    uint64_t bits = 0;
+    while (m < matches_.size() && matches_[m].first < el.begin) ++m;
+    for (; m < matches_.size() && matches_[m].first <= el.end; ++m) {
+      bits |= sets_->class_tokens.bits_of_id[matches_[m].second];
+    }
+    return bits;
+  };
   for (size_t e = 0; e < elements; ++e) {
     const AttrTokens::Element& el = t.elements[e];
-    Window w{RangeBits(el.begin, el.end), el.end - el.begin};
+    Window w{own(el), el.end - el.begin};
     own_bits_[e] = w.bits;
     if (!el.cut) AddAncestors(el.parent, w);
     if (w.length == 0) w.bits = empty_;
