@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "html/html_source.h"
+#include "rules/prefilter.h"
+#include "rules/prefilter_test_util.h"
 #include "rules/rule_set.h"
 #include "winnow/options.h"
 
@@ -97,6 +99,28 @@ TEST(ClassTokenAnswersTest, DefaultPatternsAnswerAsOnTheAttrsStrings) {
       EXPECT_GE(held, 8) << "the page exercises matches, cap " << cap;
     }
   }
+}
+
+// When the token scan fails, RE2 answers token by token, as it would on the attrs strings.
+TEST(ClassTokenAnswersTest, AFailedScanLeavesTheTokensToRe2) {
+  std::unique_ptr<RuleSet> rules = DefaultRules();
+  ASSERT_NE(rules, nullptr);
+  std::unique_ptr<Prefilter> broken =
+      Prefilter::Load(testing::CorruptedCopy(DefaultClassTokenDatabase()));
+  ASSERT_NE(broken, nullptr);
+  // The rule set is not const: its answers are pointed at the broken database for the test.
+  const Prefilter*& prefilter =
+      const_cast<PredicateSets&>(rules->predicate_sets()).class_tokens.prefilter;
+  ASSERT_NE(prefilter, nullptr);
+  const Prefilter* intact = prefilter;
+  prefilter = broken.get();
+  for (size_t cap : {200, 40, 12, 0}) {
+    const int held = ExpectTokensAnswerAsStrings(*rules, cap);
+    if (cap >= 40) {
+      EXPECT_GE(held, 8) << "the page exercises matches, cap " << cap;
+    }
+  }
+  prefilter = intact;
 }
 
 // A page none of whose tokens any pattern matches is answered without its windows; its

@@ -42,7 +42,8 @@ struct PrefilterPattern {
 // database as Hyperscan lays it out in memory (hs_compile_multi's output, or
 // hs_deserialize_database_at's), never moved since, or moved only between addresses that
 // agree modulo 64 (its bytecode is aligned against its own address). Images outlive the
-// Prefilter loaded from them.
+// Prefilter loaded from them, and no other database takes an image's address later in the
+// process: a thread's scratch remembers the databases it fits by address.
 struct PrefilterDatabase {
   std::string_view image;  // the patterns that may match on any line; empty: none
   // The digit-led patterns, scanned over only the lines that start with a digit. Apart, they

@@ -12,6 +12,7 @@
 
 #include "classify/line.h"
 #include "rules/default_rules.h"
+#include "rules/prefilter_test_util.h"
 #include "rules/rule_set.h"
 #include "winnow/winnow.h"
 
@@ -131,7 +132,16 @@ class Database {
       hs_free_compile_error(error);
     }
   }
-  ~Database() { hs_free_database(db_); }
+  // Freed only at exit, so that no later database takes its address (prefilter.h).
+  ~Database() {
+    static struct Kept {
+      std::vector<hs_database_t*> dbs;
+      ~Kept() {
+        for (hs_database_t* db : dbs) hs_free_database(db);
+      }
+    } kept;
+    kept.dbs.push_back(db_);
+  }
   std::string_view image() const {
     size_t size = 0;
     hs_database_size(db_, &size);
@@ -266,6 +276,22 @@ class PrefilterTest : public ::testing::Test {
     return out;
   }
 
+  // Every inline example and every line of the bundled text pages.
+  std::string ExamplesAndFixtures() const {
+    std::string text;
+    for (const Rule& r : rules_->rules()) {
+      for (const Example& e : r.examples) text += e.input + "\n";
+    }
+    for (const auto& entry : fs::recursive_directory_iterator(WINNOW_SOURCE_DIR "/fixtures")) {
+      if (!entry.is_regular_file() || entry.path().extension() != ".txt") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::ostringstream s;
+      s << in.rdbuf();
+      text += s.str() + "\n";
+    }
+    return text;
+  }
+
   std::unique_ptr<RuleSet> rules_;
 };
 
@@ -293,24 +319,45 @@ TEST_F(PrefilterTest, TheDefaultDatabaseLoadsAndHoldsTheDefaultPatterns) {
 TEST_F(PrefilterTest, MissesNoMatchOnAnyExampleOrFixtureLine) {
   // The prefilter is only sound if every line RE2 matches is a candidate: check it on every
   // inline example and every line of the bundled pages.
-  std::string text;
-  for (const Rule& r : rules_->rules()) {
-    for (const Example& e : r.examples) text += e.input + "\n";
-  }
-  for (const auto& entry : fs::recursive_directory_iterator(WINNOW_SOURCE_DIR "/fixtures")) {
-    if (!entry.is_regular_file() || entry.path().extension() != ".txt") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    text += s.str() + "\n";
-  }
-  std::vector<Both> lines = MatchLines(text);
+  std::vector<Both> lines = MatchLines(ExamplesAndFixtures());
   size_t matched = 0;
   for (size_t i = 0; i < lines.size(); ++i) {
     EXPECT_EQ(lines[i].prefiltered, lines[i].everything) << "line " << i;
     matched += !lines[i].everything.empty();
   }
   EXPECT_GT(matched, 100u);  // the check above is not vacuous
+}
+
+TEST_F(PrefilterTest, AFailedScanLeavesEveryLineToRe2) {
+  // A database Hyperscan cannot scan (its bytecode fails the checksum) still loads; the scan
+  // then vouches for no line, and RE2 finds on each what it finds without the prefilter.
+  std::unique_ptr<Prefilter> broken =
+      Prefilter::Load(testing::CorruptedCopy(DefaultPrefilterDatabase()));
+  ASSERT_NE(broken, nullptr);
+  const std::string text = ExamplesAndFixtures();
+  std::vector<Line> lines;
+  ComputeLines(text, 1 << 20, lines);
+  LineCandidates candidates;
+  broken->Scan(text, lines, 1 << 20, candidates);
+  size_t matched = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    ASSERT_EQ(candidates.Of(i).size(), 1u) << "line " << i;
+    EXPECT_EQ(candidates.Of(i)[0], LineCandidates::kEverything) << "line " << i;
+    std::vector<int> prefiltered, everything;
+    rules_->Match(lines[i].Text(text), prefiltered, 0, candidates.Of(i));
+    rules_->Match(lines[i].Text(text), everything, 0);
+    EXPECT_EQ(prefiltered, everything) << "line " << i;
+    matched += !everything.empty();
+  }
+  EXPECT_GT(matched, 100u);
+  // The class token database's scan says it failed (the intact one's does not).
+  std::vector<std::pair<uint32_t, uint32_t>> matches;
+  std::unique_ptr<Prefilter> tokens = Prefilter::Load(DefaultClassTokenDatabase());
+  ASSERT_NE(tokens, nullptr);
+  EXPECT_TRUE(tokens->Matches("sidebar\ncomments\n", matches));
+  tokens = Prefilter::Load(testing::CorruptedCopy(DefaultClassTokenDatabase()));
+  ASSERT_NE(tokens, nullptr);
+  EXPECT_FALSE(tokens->Matches("sidebar\ncomments\n", matches));
 }
 
 TEST_F(PrefilterTest, ThePagesFirstLineIsALineStartToo) {
