@@ -34,8 +34,8 @@ namespace winnow {
 // A pattern of a PrefilterDatabase.
 struct PrefilterPattern {
   std::string_view pattern;  // the rule's pattern, exactly as in Rule::pattern
-  bool exact = false;        // Hyperscan's answer on a line is RE2's (ToHyperscan)
-  bool digit_led = false;    // in digit_image, not image (LeadsWithDigit)
+  bool exact = false;        // Hyperscan's answer on a line is RE2's (hs_expression.h)
+  bool digit_led = false;    // in digit_image, not image (LeadsWithDigit, hs_expression.h)
 };
 
 // Hyperscan databases and the RE2 pattern behind each of their ids. Each image is the
@@ -59,18 +59,6 @@ const PrefilterDatabase& DefaultPrefilterDatabase();
 // that Hyperscan matches exactly, for scans of a page's class, id and role tokens, one per
 // line (classify/class_tokens.h). No digit image.
 const PrefilterDatabase& DefaultClassTokenDatabase();
-
-// The Hyperscan expression and flags that match at least wherever RE2 matches `pattern`
-// within one line of a '\n'-separated text. False when no sound translation exists (\A, \z,
-// caseless non-ASCII letters); such a pattern stays with RE2 alone. *exact says whether the
-// expression matches a line exactly where RE2 does (guard lines aside, see below), so that a
-// line Hyperscan marks needs no RE2 check; it is false when something in the pattern could
-// match the '\n' between lines or is not known to agree ((?s), \n, \Q...).
-bool ToHyperscan(std::string_view pattern, std::string* expression, unsigned* flags, bool* exact);
-
-// Whether every match of `pattern` starts a line with an ASCII digit: it starts with ^ and
-// then \d or [0-9], not optional, and has no top-level alternative.
-bool LeadsWithDigit(std::string_view pattern);
 
 // Literals whose lines every pattern must be checked on: characters where Hyperscan's
 // matching is narrower than RE2's (RE2's \S matches a vertical tab, Hyperscan's does not).

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "rules/default_rules.h"
+#include "rules/hs_expression.h"
 #include "rules/pattern_syntax.h"
 #include "rules/prefilter.h"
 #include "rules/rule_parser.h"
