@@ -80,6 +80,23 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
                    const MainRegion& region, std::vector<Decision>& decisions) {
   thread_local std::vector<Judged> judged;
   judged.clear();
+  // Whether line k is body as a line of the main region: no rule decided it, it is inside the
+  // region, not hidden, and at most `max_links` of its text is links.
+  auto region_line = [&](size_t k, double max_links) {
+    const DomFeatures& dom = page.dom[k];
+    return decisions[k].rule < 0 && decisions[k].reason != Reason::kCutRegion &&
+           InMainRegion(region, k, dom) && !dom.hidden && dom.link_density <= max_links;
+  };
+  // A heading between two such lines (not headings) is a section's, with a looser link cap:
+  // round-ups link each section's heading to the thing it reviews.
+  auto region_heading = [&](size_t k) {
+    auto body_beside = [&](size_t n) {
+      return page.dom[n].heading == 0 && region_line(n, settings.region_max_link_density);
+    };
+    return page.dom[k].heading > 0 && k > 0 && k + 1 < lines.size() &&
+           region_line(k, settings.region_heading_max_link_density) && body_beside(k - 1) &&
+           body_beside(k + 1);
+  };
   for (size_t i = 0; i < lines.size(); ++i) {
     const Decision& d = decisions[i];
     if (d.rule >= 0 || d.reason == Reason::kCutRegion) {
@@ -92,8 +109,7 @@ void ApplyFallback(const std::vector<Line>& lines, const Page& page, const Setti
       continue;
     }
     const DomFeatures* dom = page.dom.empty() ? nullptr : &page.dom[i];
-    if (dom && InMainRegion(region, i, *dom) && !dom->hidden &&
-        dom->link_density <= settings.region_max_link_density) {
+    if (dom && (region_line(i, settings.region_max_link_density) || region_heading(i))) {
       Decision& d = decisions[i];
       d.label = Label::kBody;
       d.reason = Reason::kMainBlock;

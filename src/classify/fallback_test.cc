@@ -298,5 +298,37 @@ TEST(ApplyFallbackTest, LinesOfTheHtmlMainRegionAreBody) {
   EXPECT_EQ(d[4].reason, Reason::kLong) << "outside the region: the fallback";
 }
 
+// A round-up links each section's heading to the thing it reviews: inside the main region, a
+// heading between two of its body lines is body whatever its links; elsewhere links count.
+TEST(ApplyFallbackTest, LinkedHeadingsBetweenRegionBodyLinesAreBody) {
+  std::string text;
+  for (const std::string& line : {kNear, kShort, kNear, kShort, kShort, kNear, kShort}) {
+    text += line + "\n";
+  }
+  std::vector<Line> lines;
+  ComputeLines(text, 1 << 20, lines);
+  ASSERT_EQ(lines.size(), 7u);
+  Page page;
+  page.text = text;
+  page.html = true;
+  page.dom.assign(7, DomFeatures());
+  for (size_t i : {1, 3, 4, 6}) {  // linked headings: in a section, after another, at the end
+    page.dom[i].heading = 3;
+    page.dom[i].link_density = 0.9f;
+  }
+  auto labels = [&](const Settings& settings) {
+    std::vector<Decision> d(7);
+    ApplyFallback(lines, page, settings, MainRegion{0, 6}, d);
+    std::vector<Label> out;
+    for (const Decision& x : d) out.push_back(x.label);
+    return out;
+  };
+  const Label body = Label::kBody, drop = Label::kBoilerplate;
+  EXPECT_EQ(labels(Settings()), (std::vector<Label>{body, body, body, drop, drop, body, drop}));
+  Settings capped;  // headings held to the region's own link cap, as before the setting
+  capped.region_heading_max_link_density = capped.region_max_link_density;
+  EXPECT_EQ(labels(capped), (std::vector<Label>{body, drop, body, drop, drop, body, drop}));
+}
+
 }  // namespace
 }  // namespace winnow

@@ -29,6 +29,7 @@ constexpr Entry kEntries[] = {
     {"trailer_max_prose", &Settings::trailer_max_prose},
     {"region_outside_share", &Settings::region_outside_share},
     {"region_max_link_density", &Settings::region_max_link_density},
+    {"region_heading_max_link_density", &Settings::region_heading_max_link_density},
     {"segment_min_words", &Settings::segment_min_words},
     {"headline_min_words", &Settings::headline_min_words},
     {"headline_max_words", &Settings::headline_max_words},

@@ -55,6 +55,9 @@ struct Settings {
   // Inside the main region, lines are body up to this link density (articles link more
   // freely than boilerplate does: lists of sources, further reading).
   double region_max_link_density = 0.5;
+  // A heading (h1-h6) between two body lines of the main region is body up to this link
+  // density: round-ups link each section's heading to the thing it reviews.
+  double region_heading_max_link_density = 1;
   // Kept blocks outside the main region survive only with this share of its body words.
   double region_outside_share = 0.5;
   // The `trailer` predicate: the paragraph prose after the line is at most trailer_max_prose
